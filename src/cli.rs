@@ -1,0 +1,483 @@
+//! Command-line interface: argument definitions, input collection, the run loop and exit codes.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::diagnostic::Severity;
+use crate::document::{self, Kind, Role};
+use crate::json::{MAX_DEPTH_CEILING, ParseOptions};
+use crate::lint::{self, FileReport, LintOptions, Origin, RuleSelection};
+use crate::report::{self, Reporter, Summary};
+use crate::rules::{self, Profile};
+
+/// Exit code: no error-severity findings.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: error findings (invalid JSON included).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage error, unreadable input, or internal failure.
+pub const EXIT_TROUBLE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "oauth-lint",
+    version,
+    about = "A fast, offline linter for OAuth 2.0 and OpenID Connect metadata"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint documents: files, directories (walked), or `-` for stdin.
+    Check(CheckArgs),
+    /// Print the documentation of one rule (by code or name).
+    Rule {
+        /// A rule code (`DOC002`) or name (`unknown-member`).
+        rule: String,
+    },
+    /// List every rule: code, name, default severity, summary.
+    Rules {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+pub struct CheckArgs {
+    /// Files or directories to lint; `-` reads stdin. Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    /// Treat every document as this kind instead of detecting it.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Treat every client document as this role instead of detecting it.
+    #[arg(long, value_enum)]
+    pub role: Option<RoleArg>,
+    /// Add the rules of a profile (repeatable).
+    #[arg(long = "profile", value_enum)]
+    pub profiles: Vec<ProfileArg>,
+    /// Output format [default: full on a terminal, concise otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Only report these rules (codes, names or code prefixes; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not report these rules (codes, names or code prefixes; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Set a rule's severity: `CODE=off|info|warning|error` (repeatable, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub severity: Vec<String>,
+    /// Exit 0 even when there are error findings (2 still means trouble).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// The file name to use for stdin (for kind detection and messages).
+    #[arg(long)]
+    pub stdin_filename: Option<String>,
+    /// Largest document read, in bytes.
+    #[arg(long, default_value_t = lint::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+    /// Deepest nesting of arrays and objects accepted.
+    #[arg(long, default_value_t = crate::json::DEFAULT_MAX_DEPTH as u64, value_parser = clap::value_parser!(u64).range(1..=MAX_DEPTH_CEILING as u64))]
+    pub max_depth: u64,
+    /// Print the number of findings per rule after the report.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print only findings: no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// When to use colours.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KindArg {
+    Client,
+    Server,
+    Jwks,
+    Resource,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Client => Kind::Client,
+            KindArg::Server => Kind::Server,
+            KindArg::Jwks => Kind::Jwks,
+            KindArg::Resource => Kind::Resource,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RoleArg {
+    Request,
+    Response,
+    Config,
+    Cimd,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Request => Role::Request,
+            RoleArg::Response => Role::Response,
+            RoleArg::Config => Role::Config,
+            RoleArg::Cimd => Role::Cimd,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ProfileArg {
+    Oidc,
+    #[value(name = "oauth2.1")]
+    Oauth21,
+    SecurityBcp,
+    Fapi2,
+    Mcp,
+    Oauth4webapi,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(p: ProfileArg) -> Profile {
+        match p {
+            ProfileArg::Oidc => Profile::Oidc,
+            ProfileArg::Oauth21 => Profile::Oauth21,
+            ProfileArg::SecurityBcp => Profile::SecurityBcp,
+            ProfileArg::Fapi2 => Profile::Fapi2,
+            ProfileArg::Mcp => Profile::Mcp,
+            ProfileArg::Oauth4webapi => Profile::Oauth4webapi,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Full,
+    Concise,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_TROUBLE } else { EXIT_OK });
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rule { rule } => print_rule(&rule),
+        Command::Rules { json } => print_rules(json),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("oauth-lint: {message}");
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+fn print_rule(name: &str) -> Result<u8, String> {
+    let rule = rules::find(name).ok_or_else(|| format!("no rule named `{name}` (see `oauth-lint rules`)"))?;
+    let mut out = io::stdout().lock();
+    let profile = rule
+        .profile
+        .map(|p| format!("\nProfile: {}", p.as_str()))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "# {} {}\n\n{}.\n\nDefault severity: {}{profile}\n\n{}",
+        rule.code,
+        rule.name,
+        rule.summary,
+        rule.severity,
+        rule.docs.trim_end()
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(EXIT_OK)
+}
+
+fn print_rules(json: bool) -> Result<u8, String> {
+    let mut out = io::stdout().lock();
+    if json {
+        let list: Vec<_> = rules::ALL
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.code, "name": r.name, "severity": r.severity,
+                    "summary": r.summary, "profile": r.profile.map(Profile::as_str),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &list).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(|e| e.to_string())?;
+        return Ok(EXIT_OK);
+    }
+    for r in rules::ALL.iter() {
+        let profile = r.profile.map(|p| format!(" [{}]", p.as_str())).unwrap_or_default();
+        writeln!(
+            out,
+            "{:<8} {:<40} {:<8} {}{profile}",
+            r.code, r.name, r.severity, r.summary
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// One input to lint.
+#[derive(Debug)]
+enum Input {
+    File {
+        display: String,
+        path: PathBuf,
+        origin: Origin,
+    },
+    Stdin {
+        display: String,
+    },
+    Unreadable {
+        display: String,
+        message: String,
+    },
+}
+
+fn selection_from_args(args: &CheckArgs) -> Result<RuleSelection, String> {
+    let mut selection = RuleSelection::default();
+    let expand = |s: &str| {
+        RuleSelection::expand(s).ok_or_else(|| format!("unknown rule or prefix `{s}` (see `oauth-lint rules`)"))
+    };
+    if !args.select.is_empty() {
+        let mut set = std::collections::HashSet::new();
+        for s in &args.select {
+            set.extend(expand(s)?);
+        }
+        selection.select = Some(set);
+    }
+    for s in &args.ignore {
+        selection.ignore.extend(expand(s)?);
+    }
+    for s in &args.severity {
+        let (rule, level) = s
+            .split_once('=')
+            .ok_or_else(|| format!("--severity expects CODE=LEVEL, got `{s}`"))?;
+        let level = parse_level(level)?;
+        for code in expand(rule)? {
+            selection.severity.insert(code, level);
+        }
+    }
+    Ok(selection)
+}
+
+/// `off|info|warning|error` → a severity (`None` = off).
+pub fn parse_level(level: &str) -> Result<Option<Severity>, String> {
+    match level.trim() {
+        "off" => Ok(None),
+        "info" => Ok(Some(Severity::Info)),
+        "warning" | "warn" => Ok(Some(Severity::Warning)),
+        "error" => Ok(Some(Severity::Error)),
+        other => Err(format!(
+            "unknown severity `{other}`: expected off, info, warning or error"
+        )),
+    }
+}
+
+fn check(args: CheckArgs) -> Result<u8, String> {
+    let options = LintOptions {
+        kind: args.kind.map(Kind::from),
+        role: args.role.map(Role::from),
+        profiles: args.profiles.iter().map(|&p| Profile::from(p)).collect(),
+        parse: ParseOptions {
+            max_depth: args.max_depth as usize,
+        },
+        max_file_size: args.max_file_size,
+        selection: selection_from_args(&args)?,
+        ..LintOptions::default()
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let inputs = collect_inputs(&paths, args.stdin_filename.as_deref());
+
+    let stdout_is_terminal = io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let format = args.format.unwrap_or(if stdout_is_terminal {
+        Format::Full
+    } else {
+        Format::Concise
+    });
+    let mut reporter: Box<dyn Reporter> = match format {
+        Format::Full => {
+            let width = terminal_width().unwrap_or(100);
+            let mut full = report::Full::new(color, width);
+            full.summary = !args.quiet;
+            Box::new(full)
+        }
+        Format::Concise => Box::new(report::Concise { summary: !args.quiet }),
+        Format::Json => Box::new(report::Json::default()),
+    };
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let mut stdin_used = false;
+    let mut trouble = false;
+    // Lint in parallel, a bounded batch at a time, and report in input order: memory stays
+    // bounded by the batch, not by the number of files.
+    for batch in inputs.chunks(256) {
+        let reports: Vec<FileReport> = batch.par_iter().map(|input| lint_input(input, &options)).collect();
+        for (input, mut report) in batch.iter().zip(reports) {
+            if let Input::Stdin { display } = input {
+                if stdin_used {
+                    report = lint::unreadable(display, "stdin (`-`) can be read only once".into(), &options);
+                } else {
+                    stdin_used = true;
+                    report = read_stdin(display, &options);
+                }
+            }
+            trouble |= report.io_error;
+            summary.add(&report);
+            reporter.file(&report, &mut out).map_err(|e| e.to_string())?;
+        }
+    }
+    reporter.finish(&summary, &mut out).map_err(|e| e.to_string())?;
+    if args.statistics && format != Format::Json {
+        write!(out, "{}", summary.statistics()).map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+
+    Ok(if trouble {
+        EXIT_TROUBLE
+    } else if summary.errors > 0 && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
+    match input {
+        Input::File { display, path, origin } => lint::lint_path(display, path, *origin, options),
+        // Stdin is read on the reporting thread, in order.
+        Input::Stdin { display } => lint::unreadable(display, String::new(), options),
+        Input::Unreadable { display, message } => lint::unreadable(display, message.clone(), options),
+    }
+}
+
+fn read_stdin(display: &str, options: &LintOptions) -> FileReport {
+    let mut bytes = Vec::new();
+    let stdin = io::stdin();
+    if let Err(e) = stdin.lock().take(options.max_file_size + 1).read_to_end(&mut bytes) {
+        return lint::unreadable(display, format!("cannot read stdin: {e}"), options);
+    }
+    lint::lint_bytes(display, bytes, Origin::Explicit, options)
+}
+
+/// Expands the command-line paths: files as given, directories walked (sorted by name; `.git`,
+/// `target` and `node_modules` skipped; symbolic links followed, loops reported), `-` for stdin.
+fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin {
+                display: stdin_filename.unwrap_or("-").to_owned(),
+            });
+            continue;
+        }
+        let display = path.to_string_lossy().into_owned();
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut inputs),
+            Ok(_) => inputs.push(Input::File {
+                display,
+                path: path.clone(),
+                origin: Origin::Explicit,
+            }),
+            Err(e) => inputs.push(Input::Unreadable {
+                message: match e.kind() {
+                    io::ErrorKind::NotFound => format!("`{display}`: no such file or directory"),
+                    _ => format!("cannot read `{display}`: {e}"),
+                },
+                display,
+            }),
+        }
+    }
+    inputs
+}
+
+/// Directory names never descended into.
+const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
+
+fn walk(root: &Path, inputs: &mut Vec<Input>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_type().is_dir() && e.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_dir() || !document::is_candidate_file_name(e.path()) {
+                    continue;
+                }
+                inputs.push(Input::File {
+                    display: e.path().to_string_lossy().into_owned(),
+                    path: e.path().to_path_buf(),
+                    origin: Origin::Walked,
+                });
+            }
+            Err(err) => {
+                let display = err.path().map_or_else(
+                    || root.to_string_lossy().into_owned(),
+                    |p| p.to_string_lossy().into_owned(),
+                );
+                let message = if let Some(ancestor) = err.loop_ancestor() {
+                    format!(
+                        "`{display}` is a symbolic link loop (back to `{}`); not followed",
+                        ancestor.display()
+                    )
+                } else if let Some(io) = err.io_error() {
+                    match io.kind() {
+                        io::ErrorKind::PermissionDenied => format!("cannot read `{display}`: permission denied"),
+                        _ => format!("cannot read `{display}`: {io}"),
+                    }
+                } else {
+                    format!("cannot read `{display}`: {err}")
+                };
+                inputs.push(Input::Unreadable { display, message });
+            }
+        }
+    }
+}
+
+fn terminal_width() -> Option<usize> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}

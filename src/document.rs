@@ -1,0 +1,284 @@
+//! Document kinds and client roles (SPEC §2), and how they are detected.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::json::{Node, Value};
+use crate::registry;
+
+/// What a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Client metadata: RFC 7591 / OIDC Registration request or response, a static client
+    /// configuration, a Client ID Metadata Document.
+    Client = 0,
+    /// Authorization server metadata: RFC 8414 / OpenID Connect Discovery 1.0.
+    Server = 1,
+    /// A JWK Set (RFC 7517 §5).
+    Jwks = 2,
+    /// Protected resource metadata (RFC 9728).
+    Resource = 3,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Client, Kind::Server, Kind::Jwks, Kind::Resource];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Client => "client",
+            Kind::Server => "server",
+            Kind::Jwks => "jwks",
+            Kind::Resource => "resource",
+        }
+    }
+
+    /// How a person would name the kind in a sentence.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Client => "client metadata",
+            Kind::Server => "authorization server metadata",
+            Kind::Jwks => "a JWK Set",
+            Kind::Resource => "protected resource metadata",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a client document is used for; the rules differ (SPEC §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A registration request (RFC 7591 §3.1): no `client_id`.
+    Request,
+    /// A registration response (RFC 7591 §3.2.1): `client_id` plus `client_id_issued_at` or the
+    /// RFC 7592 management members.
+    Response,
+    /// A static client configuration: `client_id`, no registration members.
+    Config,
+    /// An OAuth Client ID Metadata Document: `client_id` is an https URL.
+    Cimd,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Request, Role::Response, Role::Config, Role::Cimd];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Request => "request",
+            Role::Response => "response",
+            Role::Config => "config",
+            Role::Cimd => "cimd",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a kind was decided, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindSource {
+    Forced,
+    FileName,
+    Content,
+}
+
+/// The kind implied by a file name alone (SPEC §2 table).
+///
+/// - `openid-configuration`, `oauth-authorization-server` (with or without `.json`),
+///   `*.discovery.json` → server;
+/// - `oauth-protected-resource` (with or without `.json`) → resource;
+/// - `jwks`, `jwks.json`, `*.jwks.json` → JWK Set;
+/// - `*.client.json`, or any `.json` file directly in a directory named `clients` → client.
+pub fn kind_from_file_name(path: &Path) -> Option<Kind> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".json").unwrap_or(name);
+    match stem {
+        "openid-configuration" | "oauth-authorization-server" => return Some(Kind::Server),
+        "oauth-protected-resource" => return Some(Kind::Resource),
+        "jwks" => return Some(Kind::Jwks),
+        _ => {}
+    }
+    if name.ends_with(".discovery.json") {
+        return Some(Kind::Server);
+    }
+    if name.ends_with(".jwks.json") {
+        return Some(Kind::Jwks);
+    }
+    if name.ends_with(".client.json") {
+        return Some(Kind::Client);
+    }
+    let parent = path.parent()?.file_name()?.to_str()?;
+    if parent == "clients" && name.ends_with(".json") {
+        return Some(Kind::Client);
+    }
+    None
+}
+
+/// Whether the walker should pick a file: `*.json` plus the extension-less well-known names.
+pub fn is_candidate_file_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    name.ends_with(".json")
+        || matches!(
+            name,
+            "openid-configuration" | "oauth-authorization-server" | "oauth-protected-resource" | "jwks"
+        )
+}
+
+/// Member names that belong to exactly one kind: the evidence for content detection.
+static EXCLUSIVE: LazyLock<[Vec<&'static str>; 4]> = LazyLock::new(|| {
+    Kind::ALL.map(|kind| {
+        registry::known_member_names(kind)
+            .filter(|name| {
+                Kind::ALL
+                    .iter()
+                    .filter(|&&other| other != kind && other != Kind::Jwks)
+                    .all(|&other| !registry::is_known_member(other, name))
+            })
+            .collect()
+    })
+});
+
+/// The kind implied by a parsed document's members, or `None` when the evidence is absent or tied.
+///
+/// A top-level `keys` array (or a lone JWK with `kty`) is a JWK Set; otherwise each member name
+/// that only one of client, server and resource metadata defines is a vote for that kind; `issuer`
+/// counts double (it is the one member every server document has). Ties are undecided.
+pub fn kind_from_content(root: &Node<'_>) -> Option<Kind> {
+    let obj = root.as_object()?;
+    if matches!(obj.get("keys").map(|k| &k.value), Some(Value::Array(_))) || obj.contains("kty") {
+        return Some(Kind::Jwks);
+    }
+    vote(obj.iter().map(|m| m.name.as_ref()))
+}
+
+fn vote<'n>(names: impl Iterator<Item = &'n str>) -> Option<Kind> {
+    let mut score = [0usize; 4];
+    for name in names {
+        let base = name.split_once('#').map_or(name, |(b, _)| b);
+        for kind in [Kind::Client, Kind::Server, Kind::Resource] {
+            if EXCLUSIVE[kind as usize].contains(&base) {
+                score[kind as usize] += if base == "issuer" { 2 } else { 1 };
+            }
+        }
+    }
+    let best = *score.iter().max()?;
+    if best == 0 {
+        return None;
+    }
+    let winners: Vec<Kind> = Kind::ALL.into_iter().filter(|k| score[*k as usize] == best).collect();
+    (winners.len() == 1).then(|| winners[0])
+}
+
+/// A best-effort kind for text that is not valid JSON: the quoted or bare identifiers that look
+/// like member names vote as in [`kind_from_content`]. Used only to say what a broken file
+/// probably is.
+pub fn kind_from_text(text: &str) -> Option<Kind> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            current.push(c);
+        } else if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+    }
+    if words.iter().any(|w| w == "keys") && words.iter().any(|w| w == "kty") {
+        return Some(Kind::Jwks);
+    }
+    vote(words.iter().map(String::as_str))
+}
+
+/// The role of a client document (SPEC §2): no `client_id` → request; `client_id` with
+/// `client_id_issued_at`, `registration_access_token` or `registration_client_uri` → response;
+/// a `client_id` that is an https URL → Client ID Metadata Document; otherwise a static config.
+pub fn detect_role(root: &Node<'_>) -> Role {
+    let Some(obj) = root.as_object() else {
+        return Role::Config;
+    };
+    let Some(client_id) = obj.get("client_id") else {
+        return Role::Request;
+    };
+    if [
+        "client_id_issued_at",
+        "registration_access_token",
+        "registration_client_uri",
+    ]
+    .iter()
+    .any(|m| obj.contains(m))
+    {
+        return Role::Response;
+    }
+    match client_id.as_str() {
+        Some(id) if id.starts_with("https://") => Role::Cimd,
+        _ => Role::Config,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{ParseOptions, parse};
+
+    fn content_kind(text: &str) -> Option<Kind> {
+        kind_from_content(&parse(text, &ParseOptions::default()).unwrap().root)
+    }
+
+    #[test]
+    fn names() {
+        let k = |p: &str| kind_from_file_name(Path::new(p));
+        assert_eq!(k(".well-known/openid-configuration"), Some(Kind::Server));
+        assert_eq!(k("x/oauth-authorization-server.json"), Some(Kind::Server));
+        assert_eq!(k("idp.discovery.json"), Some(Kind::Server));
+        assert_eq!(k("oauth-protected-resource"), Some(Kind::Resource));
+        assert_eq!(k("keys/jwks.json"), Some(Kind::Jwks));
+        assert_eq!(k("a.jwks.json"), Some(Kind::Jwks));
+        assert_eq!(k("web.client.json"), Some(Kind::Client));
+        assert_eq!(k("clients/web.json"), Some(Kind::Client));
+        assert_eq!(k("package.json"), None);
+    }
+
+    #[test]
+    fn content() {
+        assert_eq!(content_kind(r#"{"keys": []}"#), Some(Kind::Jwks));
+        assert_eq!(content_kind(r#"{"issuer": "https://a"}"#), Some(Kind::Server));
+        assert_eq!(
+            content_kind(r#"{"redirect_uris": ["https://a/cb"]}"#),
+            Some(Kind::Client)
+        );
+        assert_eq!(
+            content_kind(r#"{"resource": "https://a", "authorization_servers": []}"#),
+            Some(Kind::Resource)
+        );
+        assert_eq!(content_kind(r#"{"name": "x", "version": "1"}"#), None);
+    }
+
+    #[test]
+    fn roles() {
+        let role = |t: &str| detect_role(&parse(t, &ParseOptions::default()).unwrap().root);
+        assert_eq!(role(r#"{"redirect_uris": []}"#), Role::Request);
+        assert_eq!(role(r#"{"client_id": "a", "client_id_issued_at": 1}"#), Role::Response);
+        assert_eq!(role(r#"{"client_id": "https://app.example/meta.json"}"#), Role::Cimd);
+        assert_eq!(role(r#"{"client_id": "a"}"#), Role::Config);
+    }
+}

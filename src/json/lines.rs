@@ -1,0 +1,70 @@
+//! Byte offset → line and column, computed only when a diagnostic is rendered.
+
+/// A 1-based line and column (columns count Unicode scalar values) plus the byte offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+}
+
+/// The start offset of every line of a text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Lines end at `\n` (so `\r\n` works too). A leading UTF-8 byte order mark is not a column.
+    pub fn new(text: &str) -> Self {
+        let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut starts = vec![first];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self { starts }
+    }
+
+    /// The position of byte `offset` (clamped to the text, and back to a character boundary).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1].min(offset);
+        let column = text[start..offset].chars().count() + 1;
+        Position { line, column, offset }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_scalar_values() {
+        let text = "{\r\n  \"é\": \"ü\",\n\"x\"}";
+        let idx = LineIndex::new(text);
+        assert_eq!(
+            idx.position(text, 0),
+            Position {
+                line: 1,
+                column: 1,
+                offset: 0
+            }
+        );
+        let u = text.find('ü').unwrap();
+        let p = idx.position(text, u);
+        assert_eq!((p.line, p.column), (2, 9));
+        let x = text.find("\"x\"").unwrap();
+        assert_eq!((idx.position(text, x).line, idx.position(text, x).column), (3, 1));
+        assert_eq!(idx.position(text, text.len()).line, 3);
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{feff}{}";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 3).column, 1);
+        assert_eq!(idx.position(text, 0).column, 1);
+    }
+}

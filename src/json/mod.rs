@@ -1,0 +1,32 @@
+//! A strict, span-preserving JSON (RFC 8259) parser.
+//!
+//! Why hand-written rather than `serde_json` plus a post-pass: a linter needs the byte range of every
+//! member name, value and array element, every duplicate member kept (serde_json silently keeps the
+//! last one), the exact byte and an "expected …" message for every syntax error, and numbers as their
+//! source text. serde_json exposes none of that, and re-scanning its input to recover spans would
+//! mean writing most of a parser anyway. The parser here is iterative (an explicit stack, never
+//! recursion), so no input can overflow the stack, and it borrows every string that has no escape
+//! from the input, which keeps it at least as fast as `serde_json::from_slice::<Value>`
+//! (see `benches/parse.rs`).
+//!
+//! Conformance: every `y_` file of JSONTestSuite is accepted and every `n_` file rejected
+//! (`tests/jsontestsuite.rs`). Implementation-defined choices (`i_` files): invalid UTF-8 anywhere is
+//! rejected; a lone surrogate escape (`"\uD800"`) is accepted, decoded as U+FFFD and reported as a
+//! warning (RFC 8259 §8.2 calls such strings unpredictable); numbers of any magnitude are accepted
+//! and kept as text (the member's rules decide what range is acceptable); a UTF-8 byte order mark is
+//! accepted and reported.
+
+mod lines;
+mod parser;
+mod pointer;
+mod value;
+
+pub use lines::{LineIndex, Position};
+pub use parser::{ParseError, ParseErrorKind, ParseOptions, ParseWarning, ParseWarningKind, Parsed, parse};
+pub use pointer::{Pointer, escape_token};
+pub use value::{Duplicate, Member, Node, Object, Span, Value};
+
+/// Default maximum nesting depth of arrays and objects.
+pub const DEFAULT_MAX_DEPTH: usize = 128;
+/// Hard ceiling for `--max-depth`: deeper trees could exhaust the stack in code that walks them.
+pub const MAX_DEPTH_CEILING: usize = 10_000;

@@ -1,0 +1,458 @@
+//! Linting one document: decode, parse, detect the kind and role, validate against the schema,
+//! run the rules, apply the rule selection.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{self, Kind, KindSource, Role};
+use crate::json::{self, ParseOptions, Span};
+use crate::rules::json::{
+    BYTE_ORDER_MARK, DUPLICATE_MEMBER, FILE_TOO_LARGE, INVALID_JSON, INVALID_UTF8, LONE_SURROGATE, NESTING_TOO_DEEP,
+    TOP_LEVEL_NOT_OBJECT, UNREADABLE_FILE,
+};
+use crate::rules::{self, Ctx, Profile, Rule};
+use crate::source::SourceFile;
+
+/// Default `--max-file-size`: 10 MiB, far above any real metadata document.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// Everything that changes how a document is linted.
+#[derive(Clone, Debug)]
+pub struct LintOptions {
+    /// Force the kind (`--kind`).
+    pub kind: Option<Kind>,
+    /// Force the client role (`--role`).
+    pub role: Option<Role>,
+    pub profiles: Vec<Profile>,
+    pub parse: ParseOptions,
+    pub max_file_size: u64,
+    /// Extension members allowed without an unknown-member finding, per kind.
+    pub extra_members: HashMap<Kind, HashSet<String>>,
+    pub selection: RuleSelection,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        Self {
+            kind: None,
+            role: None,
+            profiles: Vec::new(),
+            parse: ParseOptions::default(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            extra_members: HashMap::new(),
+            selection: RuleSelection::default(),
+        }
+    }
+}
+
+impl LintOptions {
+    pub fn is_extra_member(&self, kind: Kind, name: &str) -> bool {
+        self.extra_members.get(&kind).is_some_and(|s| s.contains(name))
+    }
+}
+
+/// Which rules run and at what severity (`select`, `ignore`, `severity` in the config and flags).
+#[derive(Clone, Debug, Default)]
+pub struct RuleSelection {
+    /// When set, only these rules (and no others) report.
+    pub select: Option<HashSet<&'static str>>,
+    pub ignore: HashSet<&'static str>,
+    /// Per-rule severity; `None` turns the rule off.
+    pub severity: HashMap<&'static str, Option<Severity>>,
+}
+
+impl RuleSelection {
+    /// The severity a finding of `rule` is reported at, or `None` when the rule is off.
+    pub fn effective(&self, rule: &Rule, profiles: &[Profile], default: Severity) -> Option<Severity> {
+        if rule.profile.is_some_and(|p| !profiles.contains(&p)) {
+            return None;
+        }
+        if self.ignore.contains(rule.code) {
+            return None;
+        }
+        if self.select.as_ref().is_some_and(|select| !select.contains(rule.code)) {
+            return None;
+        }
+        match self.severity.get(rule.code) {
+            Some(level) => *level,
+            None => Some(default),
+        }
+    }
+
+    /// Expands selectors (`ALL`, a code, a name, or a code prefix such as `CLI`) to codes.
+    pub fn expand(selector: &str) -> Option<Vec<&'static str>> {
+        let s = selector.trim();
+        if s.eq_ignore_ascii_case("ALL") {
+            return Some(rules::ALL.iter().map(|r| r.code).collect());
+        }
+        if let Some(rule) = rules::find(s) {
+            return Some(vec![rule.code]);
+        }
+        let upper = s.to_ascii_uppercase();
+        let matched: Vec<&'static str> = rules::ALL
+            .iter()
+            .filter(|r| r.code.starts_with(&upper))
+            .map(|r| r.code)
+            .collect();
+        (!matched.is_empty()).then_some(matched)
+    }
+}
+
+/// How a file came to be linted (decides what happens to files that are not OAuth metadata).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Named on the command line (or stdin): always reported.
+    Explicit,
+    /// Found by walking a directory: skipped, and counted, when it has no OAuth content at all.
+    Walked,
+}
+
+/// The result of linting one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub source: Arc<SourceFile>,
+    pub kind: Option<Kind>,
+    pub kind_source: Option<KindSource>,
+    pub role: Option<Role>,
+    pub valid_json: bool,
+    /// A walked file that is not OAuth metadata (no diagnostics).
+    pub skipped: bool,
+    /// The file could not be read (exit code 2).
+    pub io_error: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+/// A report for a path that could not be read.
+pub fn unreadable(path: &str, message: String, options: &LintOptions) -> FileReport {
+    let source = Arc::new(SourceFile::new(path, String::new()));
+    let mut diagnostics = vec![Diagnostic::new(&UNREADABLE_FILE, Span::default(), "", message)];
+    finish(&mut diagnostics, options);
+    FileReport {
+        source,
+        kind: None,
+        kind_source: None,
+        role: None,
+        valid_json: false,
+        skipped: false,
+        io_error: true,
+        diagnostics,
+    }
+}
+
+/// Reads a file (refusing anything that is not a regular file, or larger than the limit) and
+/// lints it.
+pub fn lint_path(display_path: &str, path: &Path, origin: Origin, options: &LintOptions) -> FileReport {
+    use std::io::Read;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            return unreadable(
+                display_path,
+                format!("cannot read `{display_path}`: {}", io_message(&e)),
+                options,
+            );
+        }
+    };
+    if meta.is_dir() {
+        return unreadable(display_path, format!("`{display_path}` is a directory"), options);
+    }
+    if !meta.is_file() {
+        return unreadable(
+            display_path,
+            format!("`{display_path}` is not a regular file (a FIFO, socket or device); not read"),
+            options,
+        );
+    }
+    if meta.len() > options.max_file_size {
+        return too_large(display_path, meta.len(), options);
+    }
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return unreadable(
+                display_path,
+                format!("cannot read `{display_path}`: {}", io_message(&e)),
+                options,
+            );
+        }
+    };
+    // The file may grow between stat and read: never read more than the limit allows.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    if let Err(e) = file.take(options.max_file_size + 1).read_to_end(&mut bytes) {
+        return unreadable(
+            display_path,
+            format!("cannot read `{display_path}`: {}", io_message(&e)),
+            options,
+        );
+    }
+    if bytes.len() as u64 > options.max_file_size {
+        return too_large(display_path, bytes.len() as u64, options);
+    }
+    lint_bytes(display_path, bytes, origin, options)
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn too_large(path: &str, size: u64, options: &LintOptions) -> FileReport {
+    let mut diagnostics = vec![Diagnostic::new(
+        &FILE_TOO_LARGE,
+        Span::default(),
+        "",
+        format!(
+            "`{path}` is {size} bytes, over the limit of {} bytes; not parsed (raise it with --max-file-size)",
+            options.max_file_size
+        ),
+    )];
+    finish(&mut diagnostics, options);
+    FileReport {
+        source: Arc::new(SourceFile::new(path, String::new())),
+        kind: None,
+        kind_source: None,
+        role: None,
+        valid_json: false,
+        skipped: false,
+        io_error: false,
+        diagnostics,
+    }
+}
+
+/// Decodes and lints a document given as bytes.
+pub fn lint_bytes(path: &str, bytes: Vec<u8>, origin: Origin, options: &LintOptions) -> FileReport {
+    if bytes.len() as u64 > options.max_file_size {
+        return too_large(path, bytes.len() as u64, options);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => lint_source(Arc::new(SourceFile::new(path, text)), origin, options),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let message = match utf16_guess(&bytes) {
+                Some(which) => format!("the file is {which} text; JSON must be UTF-8 (RFC 8259 §8.1)"),
+                None => format!(
+                    "invalid UTF-8 at byte {offset} (0x{:02X}); JSON must be UTF-8 (RFC 8259 §8.1)",
+                    bytes[offset]
+                ),
+            };
+            let offset = if utf16_guess(&bytes).is_some() { 0 } else { offset };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let source = Arc::new(SourceFile::new(path, text));
+            let end = source.text[offset..]
+                .chars()
+                .next()
+                .map_or(offset, |c| offset + c.len_utf8());
+            let mut diagnostics = vec![Diagnostic::new(&INVALID_UTF8, Span::new(offset, end), "", message)];
+            diagnostics[0].help("re-save the file as UTF-8");
+            let (kind, kind_source) = match options.kind {
+                Some(k) => (Some(k), Some(KindSource::Forced)),
+                None => (
+                    document::kind_from_file_name(Path::new(path)),
+                    Some(KindSource::FileName),
+                ),
+            };
+            finish(&mut diagnostics, options);
+            FileReport {
+                source,
+                kind,
+                kind_source: kind.and(kind_source),
+                role: None,
+                valid_json: false,
+                skipped: false,
+                io_error: false,
+                diagnostics,
+            }
+        }
+    }
+}
+
+/// Recognises UTF-16 by its byte order mark or by NUL bytes in every other position.
+fn utf16_guess(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("UTF-16 (little-endian)"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16 (big-endian)"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    if head.len() >= 4 {
+        let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
+        let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let half = head.len() / 2;
+        if odd_nul * 4 >= half * 3 && even_nul == 0 {
+            return Some("UTF-16 (little-endian)");
+        }
+        if even_nul * 4 >= half * 3 && odd_nul == 0 {
+            return Some("UTF-16 (big-endian)");
+        }
+    }
+    None
+}
+
+/// Lints a decoded document.
+pub fn lint_source(source: Arc<SourceFile>, origin: Origin, options: &LintOptions) -> FileReport {
+    let path = Path::new(&source.path);
+    let name_kind = options
+        .kind
+        .map(|k| (k, KindSource::Forced))
+        .or_else(|| document::kind_from_file_name(path).map(|k| (k, KindSource::FileName)));
+    let mut diagnostics = Vec::new();
+    let parsed = json::parse(&source.text, &options.parse);
+    let mut report = FileReport {
+        source: Arc::clone(&source),
+        kind: name_kind.map(|(k, _)| k),
+        kind_source: name_kind.map(|(_, s)| s),
+        role: None,
+        valid_json: parsed.is_ok(),
+        skipped: false,
+        io_error: false,
+        diagnostics: Vec::new(),
+    };
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            if report.kind.is_none() {
+                report.kind = document::kind_from_text(&source.text);
+                report.kind_source = report.kind.map(|_| KindSource::Content);
+                if report.kind.is_none() && origin == Origin::Walked {
+                    report.skipped = true;
+                    return report;
+                }
+            }
+            let rule = match e.kind {
+                json::ParseErrorKind::TooDeep => &NESTING_TOO_DEEP,
+                json::ParseErrorKind::Syntax => &INVALID_JSON,
+            };
+            let end = source.text[e.offset..]
+                .chars()
+                .next()
+                .map_or(e.offset, |c| e.offset + c.len_utf8());
+            let d = Diagnostic::new(rule, Span::new(e.offset, end), e.pointer, e.message);
+            diagnostics.push(d);
+            finish(&mut diagnostics, options);
+            report.diagnostics = diagnostics;
+            return report;
+        }
+    };
+    source.set_secret_spans(crate::secrets::secret_spans(&parsed.root));
+
+    if report.kind.is_none() {
+        report.kind = document::kind_from_content(&parsed.root);
+        report.kind_source = report.kind.map(|_| KindSource::Content);
+    }
+    if report.kind.is_none() && origin == Origin::Walked {
+        report.skipped = true;
+        return report;
+    }
+
+    for w in &parsed.warnings {
+        match w.kind {
+            json::ParseWarningKind::ByteOrderMark => {
+                diagnostics.push(Diagnostic::new(
+                    &BYTE_ORDER_MARK,
+                    w.span,
+                    "",
+                    "the file starts with a UTF-8 byte order mark",
+                ));
+                diagnostics
+                    .last_mut()
+                    .expect("pushed")
+                    .help("save the file as UTF-8 without BOM");
+            }
+            json::ParseWarningKind::LoneSurrogate => {
+                let text = &source.text[w.span.start..w.span.end];
+                diagnostics.push(Diagnostic::new(
+                    &LONE_SURROGATE,
+                    w.span,
+                    w.pointer.clone(),
+                    format!("`{text}` is a lone UTF-16 surrogate; it is read as U+FFFD"),
+                ));
+            }
+        }
+    }
+    for dup in &parsed.duplicates {
+        let member_pointer = format!("{}/{}", dup.object_pointer, json::escape_token(&dup.name));
+        let mut d = Diagnostic::new(
+            &DUPLICATE_MEMBER,
+            dup.second,
+            member_pointer.clone(),
+            format!(
+                "member `{}` appears more than once; parsers disagree on which value wins",
+                dup.name
+            ),
+        );
+        d.related(dup.first, member_pointer, "first occurrence")
+            .help("keep one member; oauth-lint checks the last value, as most parsers use it");
+        diagnostics.push(d);
+    }
+
+    let Some(kind) = report.kind else {
+        diagnostics.push(Diagnostic::new(
+            &rules::doc::UNKNOWN_KIND,
+            parsed.root.span,
+            "",
+            "cannot tell what kind of document this is: not linted",
+        ));
+        diagnostics
+            .last_mut()
+            .expect("pushed")
+            .help("force it with `--kind client|server|jwks|resource`, or name the file after its kind (e.g. `*.client.json`, `openid-configuration`)");
+        finish(&mut diagnostics, options);
+        report.diagnostics = diagnostics;
+        return report;
+    };
+
+    if parsed.root.as_object().is_none() {
+        diagnostics.push(Diagnostic::new(
+            &TOP_LEVEL_NOT_OBJECT,
+            parsed.root.span,
+            "",
+            format!(
+                "the top-level value is {}; {} must be a JSON object",
+                parsed.root.type_name(),
+                kind.describe()
+            ),
+        ));
+        finish(&mut diagnostics, options);
+        report.diagnostics = diagnostics;
+        return report;
+    }
+
+    if kind == Kind::Client {
+        report.role = Some(options.role.unwrap_or_else(|| document::detect_role(&parsed.root)));
+    }
+    let mut ctx = Ctx::new(&source, &parsed.root, kind, report.role, options);
+    crate::schema::check(&mut ctx);
+    rules::run(&mut ctx);
+    diagnostics.extend(ctx.into_diagnostics());
+    finish(&mut diagnostics, options);
+    report.diagnostics = diagnostics;
+    report
+}
+
+/// Applies the rule selection and severities, and sorts by position then code.
+fn finish(diagnostics: &mut Vec<Diagnostic>, options: &LintOptions) {
+    diagnostics.retain_mut(
+        |d| match options.selection.effective(d.rule, &options.profiles, d.severity) {
+            Some(s) => {
+                d.severity = s;
+                true
+            }
+            None => false,
+        },
+    );
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.rule.code, &a.pointer, &a.message).cmp(&(b.span.start, b.rule.code, &b.pointer, &b.message))
+    });
+}

@@ -1,0 +1,106 @@
+//! Output formats, one file each. A reporter sees each file's report in input order, then the
+//! summary; what it writes goes to one writer (stdout, or a file written atomically).
+
+mod concise;
+mod full;
+mod json;
+
+pub use concise::Concise;
+pub use full::Full;
+pub use json::Json;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::diagnostic::Severity;
+use crate::lint::FileReport;
+
+/// Documentation link of a rule (the anchor of `docs/rules.md`).
+pub fn rule_url(code: &str) -> String {
+    format!("{}#{}", crate::DOCS_RULES_URL, code.to_ascii_lowercase())
+}
+
+/// A report format.
+pub trait Reporter {
+    /// Called once per input file, in input order.
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()>;
+    /// Called once at the end.
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Totals over a run.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Files linted (skipped ones excluded).
+    pub files: usize,
+    /// Walked files that are not OAuth metadata.
+    pub skipped: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Inputs that could not be read.
+    pub unreadable: usize,
+    /// Findings per rule code, with the rule name.
+    pub per_rule: BTreeMap<&'static str, (&'static str, usize)>,
+    /// Notes about how the run was set up (e.g. which server each client was paired with).
+    pub notes: Vec<String>,
+}
+
+impl Summary {
+    pub fn add(&mut self, report: &FileReport) {
+        if report.skipped {
+            self.skipped += 1;
+            return;
+        }
+        self.files += 1;
+        if report.io_error {
+            self.unreadable += 1;
+        }
+        for d in &report.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            self.per_rule.entry(d.rule.code).or_insert((d.rule.name, 0)).1 += 1;
+        }
+    }
+
+    /// One line: "Found 2 errors, 1 warning in 3 files." / "No problems found in 3 files."
+    pub fn line(&self) -> String {
+        let mut parts = Vec::new();
+        for (n, word) in [(self.errors, "error"), (self.warnings, "warning"), (self.infos, "info")] {
+            if n > 0 {
+                parts.push(format!("{n} {word}{}", if n == 1 || word == "info" { "" } else { "s" }));
+            }
+        }
+        let files = format!("{} file{}", self.files, if self.files == 1 { "" } else { "s" });
+        let mut line = if parts.is_empty() {
+            format!("No problems found in {files}")
+        } else {
+            format!("Found {} in {files}", parts.join(", "))
+        };
+        if self.skipped > 0 {
+            line.push_str(&format!(
+                " ({} skipped: not OAuth metadata; force with --kind)",
+                self.skipped
+            ));
+        }
+        line.push('.');
+        line
+    }
+
+    /// The `--statistics` table: count, code, name, most frequent first.
+    pub fn statistics(&self) -> String {
+        let mut rows: Vec<_> = self
+            .per_rule
+            .iter()
+            .map(|(code, (name, n))| (*n, *code, *name))
+            .collect();
+        rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let width = rows.iter().map(|r| r.0.to_string().len()).max().unwrap_or(1);
+        rows.iter()
+            .map(|(n, code, name)| format!("{n:>width$}  {code:<8} {name}\n"))
+            .collect()
+    }
+}

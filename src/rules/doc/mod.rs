@@ -1,0 +1,20 @@
+//! `DOC`: document-level rules that apply to every kind.
+
+mod language_tag;
+mod unknown_kind;
+mod unknown_member;
+
+pub use language_tag::INVALID_LANGUAGE_TAG;
+pub use unknown_kind::UNKNOWN_KIND;
+pub use unknown_member::UNKNOWN_MEMBER;
+
+use crate::rules::{Ctx, Rule};
+
+pub static RULES: &[&Rule] = &[&UNKNOWN_KIND, &UNKNOWN_MEMBER, &INVALID_LANGUAGE_TAG];
+
+pub fn check(ctx: &mut Ctx<'_, '_>) {
+    unknown_member::check(ctx);
+    language_tag::check(ctx);
+}
+
+pub(crate) use unknown_member::closest as closest_value;

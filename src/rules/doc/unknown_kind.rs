@@ -1,0 +1,44 @@
+//! DOC001: the kind of a document could not be determined (reported by `lint.rs`).
+
+use crate::diagnostic::Severity;
+use crate::rules::{Basis, Rule};
+
+pub static UNKNOWN_KIND: Rule = Rule {
+    code: "DOC001",
+    name: "unknown-kind",
+    severity: Severity::Warning,
+    basis: Basis::LikelyMistake,
+    summary: "Neither the file name nor the content says what kind of document this is",
+    profile: None,
+    docs: r#"## What it does
+Reports a document whose kind (client metadata, authorization server metadata, JWK Set, protected
+resource metadata) cannot be decided. The kind comes from, in order: `--kind` or the config file's
+`[[files]] kind`; the file name (`openid-configuration`, `oauth-authorization-server`,
+`*.discovery.json` → server; `oauth-protected-resource` → resource; `jwks.json`, `*.jwks.json` →
+JWK Set; `*.client.json`, `clients/*.json` → client); the content (a `keys` array → JWK Set;
+otherwise members that only one kind defines, `issuer` counting double). When none decides, nothing
+else is checked, and this rule says so instead of guessing.
+
+When a directory is walked, `.json` files with no OAuth member at all (a `package.json`, a
+`tsconfig.json`) are listed as skipped in the summary rather than reported one by one.
+
+## Why is this bad?
+Every other rule depends on the kind: linting a client as a server would report nonsense, and
+silently skipping the file would hide it from the check.
+
+## Example
+A file `config/idp.json` holding only `{"name": "corporate IdP"}`.
+
+## Use instead
+Name the file after its kind (`idp.discovery.json`), or force it: `oauth-lint check --kind server
+config/idp.json`, or in `oauth-lint.toml`:
+```toml
+[[files]]
+path = "config/idp.json"
+kind = "server"
+```
+
+## References
+- SPEC §2 (kinds and their detection)
+"#,
+};

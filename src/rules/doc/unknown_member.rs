@@ -1,0 +1,181 @@
+//! DOC002: a member that no registry or known specification defines for this kind of document.
+
+use crate::diagnostic::Severity;
+use crate::document::Kind;
+use crate::json::Pointer;
+use crate::registry;
+use crate::rules::{Basis, Ctx, Rule};
+
+pub static UNKNOWN_MEMBER: Rule = Rule {
+    code: "DOC002",
+    name: "unknown-member",
+    severity: Severity::Warning,
+    basis: Basis::LikelyMistake,
+    summary: "A member is not registered at IANA for this kind of document",
+    profile: None,
+    docs: r#"## What it does
+Checks every top-level member name against the IANA registry of that document kind (OAuth Dynamic
+Client Registration Metadata, OAuth Authorization Server Metadata, OAuth Protected Resource
+Metadata; `keys` for a JWK Set) and the names that specifications define without registering
+(`known_unregistered.csv`: CIBA client metadata, JARM, `prompt_values_supported`, …). A name that
+is neither is reported:
+- with "did you mean" when it is close to a known name (`redirect_uri` → `redirect_uris`, a wrong
+  case, a missing `s`);
+- with a specific hint when it is a member of another kind (`token_endpoint_auth_methods_supported`
+  is server metadata; in client metadata it is ignored).
+
+Language-tagged names (`client_name#ja-Jpan-JP`) are checked on their base name. Names listed in
+the config's `extra_members` are allowed.
+
+## Why is this bad?
+Unknown members are ignored by servers and clients (RFC 7591 §2, RFC 8414 §2, RFC 9728 §2), so a
+misspelled name silently does nothing: a `redirect_uri` member leaves the client with no redirect
+URIs registered, a `token_endpoint_auth_methods` member leaves the default `client_secret_basic`
+in force. Vendor extensions are legitimate, which is why this is a warning; list yours in
+`extra_members`.
+
+## Example
+```json
+{ "redirect_uri": "https://app.example/cb", "token_endpoint_auth_methods_supported": ["none"] }
+```
+
+## Use instead
+```json
+{ "redirect_uris": ["https://app.example/cb"], "token_endpoint_auth_method": "none" }
+```
+
+## References
+- IANA OAuth Parameters: Dynamic Client Registration Metadata, Authorization Server Metadata,
+  Protected Resource Metadata
+- RFC 7591 §2; RFC 8414 §2; RFC 9728 §2; RFC 7517 §5
+"#,
+};
+
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
+    let kind = ctx.kind;
+    for member in ctx.object().iter() {
+        let name = member.name.as_ref();
+        let base = name.split_once('#').map_or(name, |(b, _)| b);
+        if is_known(kind, base) || ctx.options.is_extra_member(kind, name) {
+            continue;
+        }
+        let pointer = Pointer::root().key(name);
+        if let Some(other) = other_kind_of(kind, base) {
+            ctx.report(
+                &UNKNOWN_MEMBER,
+                member.name_span,
+                pointer,
+                format!(
+                    "`{name}` is {} member, not {} member; it is ignored here",
+                    article(other),
+                    article(kind)
+                ),
+            )
+            .help(other_kind_help(kind, base, other));
+            continue;
+        }
+        let message = format!("unknown member `{name}` in {}", kind.describe());
+        let diagnostic = ctx.report(&UNKNOWN_MEMBER, member.name_span, pointer, message);
+        match suggestion(kind, base) {
+            Some(s) => diagnostic.help(format!("did you mean `{s}`?")),
+            None => diagnostic
+                .help("if this is an extension your deployment uses, list it in `extra_members` in oauth-lint.toml"),
+        };
+    }
+}
+
+fn is_known(kind: Kind, name: &str) -> bool {
+    match kind {
+        Kind::Jwks => name == "keys",
+        _ => registry::is_known_member(kind, name),
+    }
+}
+
+fn article(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Client => "a client metadata",
+        Kind::Server => "an authorization server metadata",
+        Kind::Jwks => "a JWK",
+        Kind::Resource => "a protected resource metadata",
+    }
+}
+
+/// The other kind that defines `name`, if any (JWK parameters only count inside a JWK Set).
+fn other_kind_of(kind: Kind, name: &str) -> Option<Kind> {
+    [Kind::Server, Kind::Client, Kind::Resource]
+        .into_iter()
+        .filter(|&k| k != kind)
+        .find(|&k| registry::is_known_member(k, name))
+}
+
+/// Points at the member that does the job in this kind, when there is an obvious one.
+fn other_kind_help(kind: Kind, name: &str, other: Kind) -> String {
+    if kind == Kind::Client
+        && other == Kind::Server
+        && let Some(singular) = client_equivalent(name)
+    {
+        return format!("`{name}` is what a server advertises; a client chooses one value with `{singular}`");
+    }
+    format!("remove it, or move it to the {} document", other.describe())
+}
+
+fn client_equivalent(server_member: &str) -> Option<&'static str> {
+    Some(match server_member {
+        "token_endpoint_auth_methods_supported" => "token_endpoint_auth_method",
+        "token_endpoint_auth_signing_alg_values_supported" => "token_endpoint_auth_signing_alg",
+        "grant_types_supported" => "grant_types",
+        "response_types_supported" => "response_types",
+        "scopes_supported" => "scope",
+        "subject_types_supported" => "subject_type",
+        "id_token_signing_alg_values_supported" => "id_token_signed_response_alg",
+        "userinfo_signing_alg_values_supported" => "userinfo_signed_response_alg",
+        "request_object_signing_alg_values_supported" => "request_object_signing_alg",
+        "acr_values_supported" => "default_acr_values",
+        _ => return None,
+    })
+}
+
+/// The closest known name of this kind: same name in another case, or within a small edit
+/// distance (one edit per six characters, at least one, at most three).
+pub(crate) fn suggestion(kind: Kind, name: &str) -> Option<&'static str> {
+    let candidates: Vec<&'static str> = match kind {
+        Kind::Jwks => vec!["keys"],
+        _ => registry::known_member_names(kind).collect(),
+    };
+    closest(name, candidates)
+}
+
+/// The candidate closest to `name`, if close enough to be a likely typo.
+pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let lower = name.to_ascii_lowercase().replace('-', "_");
+    let limit = (name.chars().count() / 6).clamp(1, 3);
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        if candidate.eq_ignore_ascii_case(&lower) {
+            return Some(candidate);
+        }
+        let distance = strsim::damerau_levenshtein(&lower, candidate);
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggestion(Kind::Client, "redirect_uri"), Some("redirect_uris"));
+        assert_eq!(suggestion(Kind::Client, "Redirect_URIs"), Some("redirect_uris"));
+        assert_eq!(suggestion(Kind::Client, "jwks_url"), Some("jwks_uri"));
+        assert_eq!(suggestion(Kind::Server, "issuer_url"), None);
+        assert_eq!(suggestion(Kind::Client, "x"), None);
+        assert_eq!(
+            other_kind_of(Kind::Client, "token_endpoint_auth_methods_supported"),
+            Some(Kind::Server)
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! The rule table and the context rules report into.
+//!
+//! One folder (or file) per family; each family has one code prefix, a `RULES` list and a `check`
+//! function. A rule is a `pub static` [`Rule`] next to its check code; adding one touches its file,
+//! one line in the family's `RULES`, and its fixtures under `fixtures/rules/<CODE>/`.
+
+pub mod doc;
+pub mod json;
+pub mod schema;
+
+use std::sync::{Arc, LazyLock};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Kind, Role};
+use crate::json::{Node, Object, Span};
+use crate::lint::LintOptions;
+use crate::source::SourceFile;
+
+/// A rule's declaration: stable identity, default severity and documentation.
+#[derive(Debug)]
+pub struct Rule {
+    /// `PREFIX` + three digits; never reused.
+    pub code: &'static str,
+    /// kebab-case name, usable wherever a code is.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Why the severity is what it is (checked against the policy by a meta test).
+    pub basis: Basis,
+    /// One line, no final period.
+    pub summary: &'static str,
+    /// Markdown with the sections `## What it does`, `## Why is this bad?`, `## Example`,
+    /// `## Use instead`, `## References`.
+    pub docs: &'static str,
+    /// Rules that only run under a profile (`--profile`).
+    pub profile: Option<Profile>,
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+/// The reason behind a rule's default severity (SPEC §4 severity policy).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// A specification MUST or MUST NOT is broken → error.
+    Must,
+    /// The configuration cannot work (with its server, or at all) → error.
+    CannotWork,
+    /// A SHOULD or SHOULD NOT → warning.
+    Should,
+    /// A security best current practice (RFC 9700, OAuth 2.1) → warning.
+    SecurityBcp,
+    /// Probably a mistake (a typo of a registered name, a value that looks wrong) → warning.
+    LikelyMistake,
+    /// Worth knowing, often intentional → info.
+    Informational,
+}
+
+impl Basis {
+    /// The severity the policy gives this basis.
+    pub fn policy_severity(self) -> Severity {
+        match self {
+            Basis::Must | Basis::CannotWork => Severity::Error,
+            Basis::Should | Basis::SecurityBcp | Basis::LikelyMistake => Severity::Warning,
+            Basis::Informational => Severity::Info,
+        }
+    }
+}
+
+/// Profiles add rules (SPEC §6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub enum Profile {
+    #[serde(rename = "oidc")]
+    Oidc,
+    #[serde(rename = "oauth2.1")]
+    Oauth21,
+    #[serde(rename = "security-bcp")]
+    SecurityBcp,
+    #[serde(rename = "fapi2")]
+    Fapi2,
+    #[serde(rename = "mcp")]
+    Mcp,
+    #[serde(rename = "oauth4webapi")]
+    Oauth4webapi,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 6] = [
+        Profile::Oidc,
+        Profile::Oauth21,
+        Profile::SecurityBcp,
+        Profile::Fapi2,
+        Profile::Mcp,
+        Profile::Oauth4webapi,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Oidc => "oidc",
+            Profile::Oauth21 => "oauth2.1",
+            Profile::SecurityBcp => "security-bcp",
+            Profile::Fapi2 => "fapi2",
+            Profile::Mcp => "mcp",
+            Profile::Oauth4webapi => "oauth4webapi",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+/// Every rule, family by family, in code order within a family.
+pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    [json::RULES, doc::RULES, schema::RULES]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
+});
+
+/// Finds a rule by code (`CLI001`) or name (`redirect-uri-fragment`).
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// What a rule sees while checking one document.
+pub struct Ctx<'s, 'a> {
+    pub file: &'s Arc<SourceFile>,
+    pub root: &'s Node<'a>,
+    pub kind: Kind,
+    /// The client role (clients only).
+    pub role: Option<Role>,
+    pub options: &'s LintOptions,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s, 'a> Ctx<'s, 'a> {
+    pub fn new(
+        file: &'s Arc<SourceFile>,
+        root: &'s Node<'a>,
+        kind: Kind,
+        role: Option<Role>,
+        options: &'s LintOptions,
+    ) -> Self {
+        Self {
+            file,
+            root,
+            kind,
+            role,
+            options,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The top-level object (rules run only on documents whose top level is an object).
+    pub fn object(&self) -> &'s Object<'a> {
+        self.root.as_object().expect("rules run on object documents only")
+    }
+
+    /// Whether a profile is active.
+    pub fn has_profile(&self, profile: Profile) -> bool {
+        self.options.profiles.contains(&profile)
+    }
+
+    /// Records a finding; chain `.help(…)`, `.related(…)` on the result.
+    pub fn report(
+        &mut self,
+        rule: &'static Rule,
+        span: Span,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::new(rule, span, pointer, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+/// Runs every family that applies to the document's kind.
+pub fn run(ctx: &mut Ctx<'_, '_>) {
+    doc::check(ctx);
+}
