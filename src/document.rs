@@ -190,10 +190,15 @@ fn vote<'n>(names: impl Iterator<Item = &'n str>) -> Option<Kind> {
     (winners.len() == 1).then(|| winners[0])
 }
 
-/// A best-effort kind for text that is not valid JSON: the quoted or bare identifiers that look
-/// like member names vote as in [`kind_from_content`]. Used only to say what a broken file
-/// probably is.
+/// A best-effort kind for text that is not valid JSON, only to say what a broken file probably
+/// is: identifiers that look like member names vote as in [`kind_from_content`]; failing that,
+/// `keys` with `kty` means a JWK Set, and prose naming a "protected resource" (a YAML or
+/// commented file served at `oauth-protected-resource`) means protected resource metadata.
 pub fn kind_from_text(text: &str) -> Option<Kind> {
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("protected resource") || lower.contains("oauth-protected-resource") {
+        return Some(Kind::Resource);
+    }
     let mut words = Vec::new();
     let mut current = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
@@ -203,10 +208,24 @@ pub fn kind_from_text(text: &str) -> Option<Kind> {
             words.push(std::mem::take(&mut current));
         }
     }
-    if words.iter().any(|w| w == "keys") && words.iter().any(|w| w == "kty") {
-        return Some(Kind::Jwks);
-    }
     vote(words.iter().map(String::as_str))
+        .or_else(|| (words.iter().any(|w| w == "keys") && words.iter().any(|w| w == "kty")).then_some(Kind::Jwks))
+}
+
+/// When the top level has no evidence, a single object member that does (a test envelope such as
+/// `{"body": {…client metadata…}, "status": 201}`): the member's name and the kind inside.
+pub fn wrapped_kind<'n>(root: &'n Node<'_>) -> Option<(&'n str, Kind)> {
+    let obj = root.as_object()?;
+    let mut found = None;
+    for m in obj.iter() {
+        if let Some(kind) = m.value.as_object().and(kind_from_content(&m.value)) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((m.name.as_ref(), kind));
+        }
+    }
+    found
 }
 
 /// The role of a client document (SPEC §2): no `client_id` → request; `client_id` with

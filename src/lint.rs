@@ -351,6 +351,14 @@ pub fn lint_source(source: Arc<SourceFile>, origin: Origin, options: &LintOption
         report.kind = document::kind_from_content(&parsed.root);
         report.kind_source = report.kind.map(|_| KindSource::Content);
     }
+    let wrapped = match report.kind {
+        None => document::wrapped_kind(&parsed.root),
+        Some(_) => None,
+    };
+    if let Some((_, kind)) = wrapped {
+        report.kind = Some(kind);
+        report.kind_source = Some(KindSource::Content);
+    }
     if report.kind.is_none() && origin == Origin::Walked {
         report.skipped = true;
         return report;
@@ -412,6 +420,23 @@ pub fn lint_source(source: Arc<SourceFile>, origin: Origin, options: &LintOption
         report.diagnostics = diagnostics;
         return report;
     };
+
+    if let Some((member, kind)) = wrapped {
+        let m = parsed.root.as_object().and_then(|o| o.member(member)).expect("wrapped_kind found it");
+        diagnostics.push(Diagnostic::new(
+            &rules::doc::WRAPPED_DOCUMENT,
+            m.name_span,
+            json::Pointer::root().key(member).into_string(),
+            format!("the {} is wrapped in the member `{member}`; the document itself is not {}", kind.describe(), kind.describe()),
+        ));
+        diagnostics
+            .last_mut()
+            .expect("pushed")
+            .help(format!("store the value of `{member}` on its own to lint it (and to use it)"));
+        finish(&mut diagnostics, options);
+        report.diagnostics = diagnostics;
+        return report;
+    }
 
     if parsed.root.as_object().is_none() {
         diagnostics.push(Diagnostic::new(

@@ -650,7 +650,8 @@ impl<'a> Parser<'a> {
     }
 
     fn lone_surrogate(&mut self, start: usize, end: usize) {
-        let pointer = self.container_pointer(self.stack.len());
+        // The string's own pointer: the open containers plus the pending name or index.
+        let pointer = self.container_pointer(self.stack.len() + 1);
         self.warnings.push(ParseWarning {
             kind: ParseWarningKind::LoneSurrogate,
             span: Span::new(start, end),

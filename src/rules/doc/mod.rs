@@ -3,14 +3,16 @@
 mod language_tag;
 mod unknown_kind;
 mod unknown_member;
+mod wrapped_document;
 
 pub use language_tag::INVALID_LANGUAGE_TAG;
 pub use unknown_kind::UNKNOWN_KIND;
 pub use unknown_member::UNKNOWN_MEMBER;
+pub use wrapped_document::WRAPPED_DOCUMENT;
 
 use crate::rules::{Ctx, Rule};
 
-pub static RULES: &[&Rule] = &[&UNKNOWN_KIND, &UNKNOWN_MEMBER, &INVALID_LANGUAGE_TAG];
+pub static RULES: &[&Rule] = &[&UNKNOWN_KIND, &UNKNOWN_MEMBER, &INVALID_LANGUAGE_TAG, &WRAPPED_DOCUMENT];
 
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     unknown_member::check(ctx);
