@@ -422,17 +422,24 @@ pub fn lint_source(source: Arc<SourceFile>, origin: Origin, options: &LintOption
     };
 
     if let Some((member, kind)) = wrapped {
-        let m = parsed.root.as_object().and_then(|o| o.member(member)).expect("wrapped_kind found it");
+        let m = parsed
+            .root
+            .as_object()
+            .and_then(|o| o.member(member))
+            .expect("wrapped_kind found it");
         diagnostics.push(Diagnostic::new(
             &rules::doc::WRAPPED_DOCUMENT,
             m.name_span,
             json::Pointer::root().key(member).into_string(),
-            format!("the {} is wrapped in the member `{member}`; the document itself is not {}", kind.describe(), kind.describe()),
+            format!(
+                "the {} is wrapped in the member `{member}`; the document itself is not {}",
+                kind.describe(),
+                kind.describe()
+            ),
         ));
-        diagnostics
-            .last_mut()
-            .expect("pushed")
-            .help(format!("store the value of `{member}` on its own to lint it (and to use it)"));
+        diagnostics.last_mut().expect("pushed").help(format!(
+            "store the value of `{member}` on its own to lint it (and to use it)"
+        ));
         finish(&mut diagnostics, options);
         report.diagnostics = diagnostics;
         return report;

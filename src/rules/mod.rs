@@ -4,9 +4,15 @@
 //! function. A rule is a `pub static` [`Rule`] next to its check code; adding one touches its file,
 //! one line in the family's `RULES`, and its fixtures under `fixtures/rules/<CODE>/`.
 
+pub mod alg;
+pub mod client;
 pub mod doc;
 pub mod json;
+pub mod jwks;
+pub mod resource;
 pub mod schema;
+pub mod server;
+pub mod util;
 
 use std::sync::{Arc, LazyLock};
 
@@ -114,11 +120,20 @@ impl Profile {
 
 /// Every rule, family by family, in code order within a family.
 pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    [json::RULES, doc::RULES, schema::RULES]
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect()
+    [
+        json::RULES,
+        doc::RULES,
+        schema::RULES,
+        alg::RULES,
+        client::RULES,
+        server::RULES,
+        jwks::RULES,
+        resource::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+    .collect()
 });
 
 /// Finds a rule by code (`CLI001`) or name (`redirect-uri-fragment`).
@@ -187,4 +202,11 @@ impl<'s, 'a> Ctx<'s, 'a> {
 /// Runs every family that applies to the document's kind.
 pub fn run(ctx: &mut Ctx<'_, '_>) {
     doc::check(ctx);
+    alg::check(ctx);
+    match ctx.kind {
+        Kind::Client => client::check(ctx),
+        Kind::Server => server::check(ctx),
+        Kind::Jwks => jwks::check(ctx),
+        Kind::Resource => resource::check(ctx),
+    }
 }

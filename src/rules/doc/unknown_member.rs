@@ -154,7 +154,7 @@ pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c s
         if candidate.eq_ignore_ascii_case(&lower) {
             return Some(candidate);
         }
-        let distance = strsim::damerau_levenshtein(&lower, candidate);
+        let distance = strsim::damerau_levenshtein(&lower, &candidate.to_ascii_lowercase());
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }

@@ -1,0 +1,7 @@
+//! `CLI`: client metadata (SPEC §4.3).
+
+use crate::rules::{Ctx, Rule};
+
+pub static RULES: &[&Rule] = &[];
+
+pub fn check(_ctx: &mut Ctx<'_, '_>) {}
