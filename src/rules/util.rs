@@ -15,12 +15,12 @@ pub fn bool_member(obj: &Object<'_>, name: &str) -> Option<bool> {
     obj.get(name)?.as_bool()
 }
 
+/// String elements of an array: `(index, node, value)`.
+pub type StrItems<'o, 'a> = Vec<(usize, &'o Node<'a>, &'o str)>;
+
 /// The string elements of an array member with their indexes (non-strings skipped: their type is
 /// `SCH001`'s job). `None` when the member is absent or not an array.
-pub fn str_array<'o, 'a>(
-    obj: &'o Object<'a>,
-    name: &str,
-) -> Option<(&'o Node<'a>, Vec<(usize, &'o Node<'a>, &'o str)>)> {
+pub fn str_array<'o, 'a>(obj: &'o Object<'a>, name: &str) -> Option<(&'o Node<'a>, StrItems<'o, 'a>)> {
     let node = obj.get(name)?;
     node.as_array()?;
     Some((node, node.str_items().collect()))
