@@ -125,7 +125,8 @@ pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         doc::RULES,
         schema::RULES,
         alg::RULES,
-        client::RULES,
+        client::flows::RULES,
+        client::credentials::RULES,
         server::RULES,
         jwks::RULES,
         resource::RULES,
@@ -204,7 +205,10 @@ pub fn run(ctx: &mut Ctx<'_, '_>) {
     doc::check(ctx);
     alg::check(ctx);
     match ctx.kind {
-        Kind::Client => client::check(ctx),
+        Kind::Client => {
+            client::check(ctx);
+            jwks::check_client_inline(ctx);
+        }
         Kind::Server => server::check(ctx),
         Kind::Jwks => jwks::check(ctx),
         Kind::Resource => resource::check(ctx),

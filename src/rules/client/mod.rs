@@ -1,7 +1,15 @@
-//! `CLI`: client metadata (SPEC §4.3).
+//! `CLI`: client metadata (SPEC §4.3). Two sub-families share the prefix:
+//! - [`flows`] (CLI001–CLI049): redirect URIs, grant and response types, application type, URLs,
+//!   flow-level security warnings;
+//! - [`credentials`] (CLI050–CLI099): authentication methods, secrets, keys, signing and encryption
+//!   algorithms, mutual TLS, proof of possession, CIBA, pairwise subjects, role rules.
 
-use crate::rules::{Ctx, Rule};
+pub mod credentials;
+pub mod flows;
 
-pub static RULES: &[&Rule] = &[];
+use crate::rules::Ctx;
 
-pub fn check(_ctx: &mut Ctx<'_, '_>) {}
+pub fn check(ctx: &mut Ctx<'_, '_>) {
+    flows::check(ctx);
+    credentials::check(ctx);
+}

@@ -1,5 +1,6 @@
 //! `DOC`: document-level rules that apply to every kind.
 
+mod empty_array;
 mod language_tag;
 mod unknown_kind;
 mod unknown_member;
@@ -17,6 +18,7 @@ pub static RULES: &[&Rule] = &[&UNKNOWN_KIND, &UNKNOWN_MEMBER, &INVALID_LANGUAGE
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     unknown_member::check(ctx);
     language_tag::check(ctx);
+    empty_array::check(ctx);
 }
 
 pub(crate) use unknown_member::closest as closest_value;
