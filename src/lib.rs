@@ -17,6 +17,7 @@
 //! ```
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod json;
@@ -30,3 +31,6 @@ pub mod source;
 
 /// Where `docs/rules.md` is published; each rule's link is this plus `#<code>`.
 pub const DOCS_RULES_URL: &str = "https://github.com/oauth-lint/oauth-lint/blob/main/docs/rules.md";
+
+/// The project's home page.
+pub const HOMEPAGE_URL: &str = "https://github.com/oauth-lint/oauth-lint";
