@@ -94,6 +94,11 @@ pub struct CheckArgs {
     /// Deepest nesting of arrays and objects accepted [default: 128].
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_DEPTH_CEILING as u64))]
     pub max_depth: Option<u64>,
+    /// Treat named files like files found by walking a directory: skip (and count) those that are
+    /// not OAuth metadata instead of reporting them (for pre-commit, which names every changed
+    /// `.json` file).
+    #[arg(long)]
+    pub skip_unknown: bool,
     /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -419,7 +424,14 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     } else {
         args.paths.clone()
     };
-    let inputs = collect_inputs(&paths, args.stdin_filename.as_deref(), &config);
+    let mut inputs = collect_inputs(&paths, args.stdin_filename.as_deref(), &config);
+    if args.skip_unknown {
+        for input in &mut inputs {
+            if let Input::File { origin, .. } = input {
+                *origin = Origin::Walked;
+            }
+        }
+    }
     let mut cache = Vec::new();
     let input_options: Vec<Arc<LintOptions>> = inputs
         .iter()
