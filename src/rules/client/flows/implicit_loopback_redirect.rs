@@ -48,7 +48,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     if client.app_type != AppType::Web || !client.uses_implicit() {
         return;
     }
-    for target in client.redirects_of(RedirectMember::Redirect) {
+    for target in client
+        .sound_redirects()
+        .filter(|t| t.member == RedirectMember::Redirect)
+    {
         let http_loopback = target.kind == UriKind::Http && target.is_loopback();
         let localhost_name = matches!(target.kind, UriKind::Http | UriKind::Https) && target.is_localhost_name();
         if !http_loopback && !localhost_name {

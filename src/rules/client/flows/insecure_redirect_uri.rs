@@ -58,8 +58,10 @@ without exception.
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     let implicit = client.uses_implicit();
-    for target in &client.redirects {
-        if target.kind != UriKind::Http || target.url.is_none() || target.is_loopback() {
+    for target in client.sound_redirects() {
+        // An unspecified host (`0.0.0.0`) is CLI014's finding: one finding per value.
+        if target.kind != UriKind::Http || target.url.is_none() || target.is_loopback() || target.is_unspecified_host()
+        {
             continue;
         }
         let redirect = target.member == RedirectMember::Redirect;

@@ -14,7 +14,8 @@ pub static LOOPBACK_ONLY_WEB_CLIENT: Rule = Rule {
     profile: None,
     docs: r#"## What it does
 For web clients (`application_type` absent or `"web"`), reports `redirect_uris` when every element
-is an http URL on a loopback host (`127.0.0.1`, `[::1]`, `localhost`). Reported once, on the array.
+is an http URL on a loopback host (`127.0.0.1`, `[::1]`, `localhost`). Reported once: at the first
+element that names `localhost` (RFC 8252 §8.3 prefers the IP literal), else at the array.
 
 ## Why is this bad?
 It is often intentional: a web application under development runs on `http://localhost`. But a
@@ -45,8 +46,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     if client.app_type != AppType::Web {
         return;
     }
-    let mut targets = client.redirects_of(RedirectMember::Redirect).peekable();
-    if targets.peek().is_none() || !targets.all(|t| t.kind == UriKind::Http && t.is_loopback()) {
+    let targets: Vec<_> = client.redirects_of(RedirectMember::Redirect).collect();
+    if targets.is_empty() || !targets.iter().all(|t| t.kind == UriKind::Http && t.is_loopback()) {
         return;
     }
     let Some(node) = ctx.object().get("redirect_uris") else {
@@ -57,11 +58,24 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     } else {
         "`application_type` defaults to \"web\""
     };
-    ctx.report(
-        &LOOPBACK_ONLY_WEB_CLIENT,
-        node.span,
-        util::ptr("redirect_uris"),
-        format!("every redirect URI is an http loopback URL, but {declared}"),
-    )
-    .help("if this is a native app (desktop, command line, MCP client), set `application_type` to \"native\"");
+    // Point at the first `localhost` redirect URI when there is one: it is the one to change.
+    let (span, pointer, message) = match targets.iter().find(|t| t.is_localhost_name()) {
+        Some(t) => (
+            t.node.span,
+            t.pointer(),
+            format!(
+                "every redirect URI is an http loopback URL, but {declared}; and \"{}\" names `localhost` rather than a loopback IP",
+                t.value
+            ),
+        ),
+        None => (
+            node.span,
+            util::ptr("redirect_uris"),
+            format!("every redirect URI is an http loopback URL, but {declared}"),
+        ),
+    };
+    ctx.report(&LOOPBACK_ONLY_WEB_CLIENT, span, pointer, message).help(
+        "if this is a native app (desktop, command line, MCP client), set `application_type` to \"native\" and \
+         use `127.0.0.1` rather than `localhost` (RFC 8252 §8.3)",
+    );
 }

@@ -97,6 +97,32 @@ impl RedirectTarget<'_, '_> {
             .as_ref()
             .is_some_and(|u| util::is_loopback(u) && !util::is_loopback_ip(u))
     }
+
+    /// Whether the host is the unspecified address `0.0.0.0` or `[::]` (`CLI014`).
+    pub(super) fn is_unspecified_host(&self) -> bool {
+        match self.url.as_ref().and_then(|u| u.host()) {
+            Some(url::Host::Ipv4(ip)) => ip.is_unspecified(),
+            Some(url::Host::Ipv6(ip)) => ip.is_unspecified(),
+            _ => false,
+        }
+    }
+
+    /// A fragment where RFC 6749 §3.1.2 forbids one (`redirect_uris` only): `CLI002`.
+    pub(super) fn has_forbidden_fragment(&self) -> bool {
+        self.member == RedirectMember::Redirect && self.value.contains('#')
+    }
+
+    /// A `*` before the query: `CLI011`.
+    pub(super) fn has_wildcard(&self) -> bool {
+        self.value.split(['?', '#']).next().unwrap_or_default().contains('*')
+    }
+
+    /// Whether a structural finding (dangerous scheme `CLI003`, fragment `CLI002`, wildcard
+    /// `CLI011`) already covers this value. Each value gets at most one URL finding, the first in
+    /// that order; the scheme and host rules skip values that have one.
+    pub(super) fn has_structural_problem(&self) -> bool {
+        self.kind == UriKind::Dangerous || self.has_forbidden_fragment() || self.has_wildcard()
+    }
 }
 
 /// The client as the flow rules see it.
@@ -204,6 +230,12 @@ impl<'o, 'a> Client<'o, 'a> {
     /// The redirect targets of one member.
     pub(super) fn redirects_of(&self, member: RedirectMember) -> impl Iterator<Item = &RedirectTarget<'o, 'a>> {
         self.redirects.iter().filter(move |t| t.member == member)
+    }
+
+    /// The redirect targets that the scheme and host rules examine (see
+    /// [`RedirectTarget::has_structural_problem`]).
+    pub(super) fn sound_redirects(&self) -> impl Iterator<Item = &RedirectTarget<'o, 'a>> {
+        self.redirects.iter().filter(|t| !t.has_structural_problem())
     }
 }
 

@@ -45,7 +45,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     if client.app_type != AppType::Native {
         return;
     }
-    for target in &client.redirects {
+    for target in client.sound_redirects() {
         if target.kind == UriKind::Https && target.is_loopback() {
             ctx.report(
                 &NATIVE_HTTPS_LOOPBACK,

@@ -44,7 +44,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     if client.app_type != AppType::Native {
         return;
     }
-    for target in &client.redirects {
+    for target in client.sound_redirects() {
         if target.kind == UriKind::Http && target.is_localhost_name() {
             ctx.report(
                 &NATIVE_LOCALHOST_REDIRECT,

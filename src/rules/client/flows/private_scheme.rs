@@ -42,7 +42,7 @@ least the schemes without a period. RFC 8252 is a Best Current Practice, hence a
 };
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
-    for target in &client.redirects {
+    for target in client.sound_redirects() {
         if target.kind != UriKind::PrivateUse || target.scheme.contains('.') {
             continue;
         }

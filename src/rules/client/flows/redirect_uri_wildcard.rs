@@ -1,6 +1,6 @@
 //! CLI011: a redirect URI with a `*` wildcard.
 
-use super::model::Client;
+use super::model::{Client, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -42,8 +42,7 @@ receives the authorization code.
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     for target in &client.redirects {
-        let before_query = target.value.split(['?', '#']).next().unwrap_or_default();
-        if !before_query.contains('*') {
+        if !target.has_wildcard() || target.kind == UriKind::Dangerous || target.has_forbidden_fragment() {
             continue;
         }
         ctx.report(

@@ -2,7 +2,7 @@
 
 use super::model::{Client, DEFAULT_GRANT_TYPE};
 use crate::diagnostic::Severity;
-use crate::document::Role;
+use crate::json::Object;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -22,14 +22,19 @@ effective grant types include `authorization_code` or `implicit` (`grant_types` 
 Clients that only use the token endpoint (`client_credentials`, the device grant, CIBA, token
 exchange, JWT bearer) need no redirect URI and are not reported.
 
+Every role is checked: registration requests and responses, Client ID Metadata Documents and
+static client configurations (an authorization server's client list needs the redirect URIs as
+much as a registration does). A relying party whose own settings file deliberately leaves the
+redirect URI to each request (the `Client` object of oauth4webapi has no `redirect_uris`) can turn
+the rule off for that path.
+
 Not reported, because the redirect URIs can legitimately live elsewhere:
-- static client configurations (role `config`): the settings of a relying party, such as the
-  `Client` object of oauth4webapi, usually pass `redirect_uri` with each request instead;
 - documents carrying a `software_statement`: its claims may hold the redirect URIs
   (RFC 7591 §3.1.1);
-- software statement claim sets (documents with an `iss` claim, or with `software_id` and no
-  declared grant or response types): RFC 7591 §3.1.1 shows the instance-specific
-  `redirect_uris` being sent beside the statement, not inside it.
+- software statement claim sets, recognised by an `iss` claim (which client metadata never has)
+  or by `software_id` with neither `client_id` nor `redirect_uris`: RFC 7591 §2 lets metadata be
+  split between the statement and the request, and §3.1.1 shows the instance-specific
+  `redirect_uris` sent beside the statement.
 
 ## Why is this bad?
 RFC 7591 §2: "clients using flows with redirection MUST register their redirection URI values",
@@ -61,15 +66,11 @@ or, for a machine-to-machine client, say so:
 };
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
-    if ctx.role == Some(Role::Config) || !client.uses_authorization_endpoint() {
+    if !client.uses_authorization_endpoint() {
         return;
     }
     let obj = ctx.object();
-    if obj.contains("software_statement") || obj.contains("iss") {
-        return;
-    }
-    let declares_flows = client.grant_types.is_some() || client.response_types.is_some();
-    if obj.contains("software_id") && !declares_flows {
+    if obj.contains("software_statement") || is_software_statement_claims(obj) {
         return;
     }
     let why = why_authorization_endpoint(client);
@@ -96,6 +97,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
         // Present with a wrong type (SCH001) or with values: not this rule's business.
         Some(_) => {}
     }
+}
+
+/// A software statement's claim set (corpus review P18): an `iss` claim, which client metadata
+/// never has, or `software_id` without `client_id` or `redirect_uris` (RFC 7591 §2.3 recommends
+/// `software_id` in statements; instance values such as `redirect_uris` travel beside them).
+fn is_software_statement_claims(obj: &Object<'_>) -> bool {
+    obj.contains("iss") || (obj.contains("software_id") && !obj.contains("client_id") && !obj.contains("redirect_uris"))
 }
 
 const HELP: &str = "register the exact redirect URIs the client uses; a client that never uses \

@@ -10,48 +10,51 @@ pub static RESPONSE_TYPE_WITHOUT_GRANT_TYPE: Rule = Rule {
     code: "CLI020",
     name: "response-type-without-grant-type",
     severity: Severity::Error,
-    basis: Basis::Must,
-    summary: "A response type needs a grant type that `grant_types` does not include",
+    basis: Basis::CannotWork,
+    summary: "A `code` or `token` response type needs a grant type that `grant_types` does not include",
     profile: None,
     docs: r#"## What it does
-For each element of `response_types`, derives the grant types it needs and reports those missing
-from the client's grant types — `grant_types`, or `["authorization_code"]` when it is omitted:
+For each element of `response_types`, derives the grant types it needs by the RFC 7591 §2.1
+table and reports those missing from the client's grant types — `grant_types`, or
+`["authorization_code"]` when it is omitted:
 
 | response type contains | grant type needed |
 |---|---|
 | `code` | `authorization_code` |
 | `token` | `implicit` |
-| `id_token` | `implicit` |
 
-So `code id_token` (and the other hybrid types) needs both `authorization_code` and `implicit`.
-Unknown tokens are `CLI022`'s business; `none` and `vp_token` need no grant type.
+So `code token` needs both. OpenID Connect's extra row, `id_token` → `implicit`, is `CLI026`
+(a warning). Unknown tokens are `CLI022`'s business; `none` and `vp_token` need no grant type.
 
 When `response_types` is omitted, its default (`["code"]`) is not checked against the grant types:
 a client with only `client_credentials` uses no response type at all. The opposite direction (a
 grant type with no response type to obtain it) is `CLI021`.
 
 ## Why is this bad?
-OpenID Connect Registration §2 lists "the correspondence between `response_type` values that the
-Client will use and `grant_type` values that MUST be included in the registered `grant_types`
-list"; RFC 7591 §2.1 has the OAuth part of the same table and says servers SHOULD refuse an
-inconsistent registration (`invalid_client_metadata`). Servers that enforce it, such as
-node-oidc-provider, reject the registration; others register a client whose authorization
-responses cannot be used (a `code` that the token endpoint refuses to exchange).
+The response type starts a grant the client is not registered for. A `code` obtained at the
+authorization endpoint is exchanged with `grant_type=authorization_code`, which the token endpoint
+refuses to a client without that grant type (`unauthorized_client`, RFC 6749 §5.2); a `token`
+response is the implicit grant itself. RFC 7591 §2.1 ties the values together ("a `grant_types`
+value that includes `authorization_code` implies a `response_types` value that includes `code`")
+and asks servers to refuse such inconsistent registrations with `invalid_client_metadata`
+(§3.2.2 gives this very case as its example); OpenID Connect Registration §2 says the grant types
+of its table "MUST be included in the registered `grant_types` list".
 
 ## Example
 ```json
-{ "response_types": ["code id_token"], "grant_types": ["authorization_code", "refresh_token"] }
+{ "response_types": ["code", "code token"], "grant_types": ["authorization_code", "refresh_token"] }
 ```
 
 ## Use instead
 ```json
-{ "response_types": ["code id_token"], "grant_types": ["authorization_code", "implicit", "refresh_token"] }
+{ "response_types": ["code"], "grant_types": ["authorization_code", "refresh_token"] }
 ```
-or, better (RFC 9700 §2.1.2), the plain `code` response type.
+(or add `implicit`, accepting `CLI025`'s warning about access tokens in the front channel).
 
 ## References
-- OpenID Connect Dynamic Client Registration 1.0 incorporating errata set 2, §2 (`grant_types`)
 - RFC 7591 §2, §2.1, §3.2.2
+- OpenID Connect Dynamic Client Registration 1.0 incorporating errata set 2, §2 (`grant_types`)
+- RFC 6749 §4.1.3, §5.2
 "#,
 };
 

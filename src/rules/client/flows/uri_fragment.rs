@@ -1,6 +1,6 @@
 //! CLI002: a redirect URI or a logout URI with a fragment component.
 
-use super::model::{Client, RedirectMember, scheme_of};
+use super::model::{Client, RedirectMember, UriKind, scheme_of};
 use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
@@ -46,7 +46,7 @@ A single-page application can serve the callback path and route it in the browse
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     for target in client.redirects_of(RedirectMember::Redirect) {
-        if target.value.contains('#') {
+        if target.kind != UriKind::Dangerous && target.has_forbidden_fragment() {
             ctx.report(
                 &URI_FRAGMENT,
                 target.node.span,

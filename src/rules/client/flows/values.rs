@@ -141,14 +141,15 @@ fn token_set(value: &str) -> Vec<&str> {
     tokens
 }
 
-/// The grant types a response type needs in `grant_types` (OIDC Registration §2 table, RFC 7591
-/// §2.1 table): `code` needs `authorization_code`; `token` and `id_token` need `implicit`.
+/// The grant types a response type needs in `grant_types` by the RFC 7591 §2.1 table: `code`
+/// needs `authorization_code`, `token` needs `implicit`. (OIDC Registration §2 adds `id_token` →
+/// `implicit`; see [`needs_implicit_for_id_token`].)
 pub(crate) fn grant_types_for_response_type(value: &str) -> Vec<&'static str> {
     let mut needed = Vec::new();
     for token in super::model::response_tokens(value) {
         let grant = match token {
             "code" => "authorization_code",
-            "token" | "id_token" => "implicit",
+            "token" => "implicit",
             _ => continue,
         };
         if !needed.contains(&grant) {
@@ -156,6 +157,13 @@ pub(crate) fn grant_types_for_response_type(value: &str) -> Vec<&'static str> {
         }
     }
     needed
+}
+
+/// Whether only OIDC Registration §2's `id_token` → `implicit` row asks for the `implicit` grant
+/// type: the response type has `id_token` and no `token` (`id_token`, `code id_token`).
+pub(crate) fn needs_implicit_for_id_token(value: &str) -> bool {
+    let has = |wanted: &str| super::model::response_tokens(value).any(|t| t == wanted);
+    has("id_token") && !has("token")
 }
 
 #[cfg(test)]

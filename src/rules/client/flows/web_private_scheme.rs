@@ -53,7 +53,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     } else {
         "a web client (`application_type` defaults to \"web\")"
     };
-    for target in &client.redirects {
+    for target in client.sound_redirects() {
         if target.kind != UriKind::PrivateUse {
             continue;
         }
