@@ -19,7 +19,7 @@ element of `grant_types` instead (the only place the intent shows).
 
 Not reported: `id_token` and `code id_token`. They return no access token from the authorization
 endpoint, and RFC 9700 §2.1.2 names `code id_token` as an acceptable alternative. (They still need
-the `implicit` grant type in `grant_types`, see `CLI020`.)
+the `implicit` grant type in `grant_types`, see `CLI026`.)
 
 ## Why is this bad?
 RFC 9700 §2.1.2: "clients SHOULD NOT use the implicit grant (response type `token`) or other

@@ -23,6 +23,12 @@ The finding is an **error** (not a warning) for `redirect_uris` when OpenID Conn
   …, tied to the `implicit` grant type by the §2 table), "MUST only register URLs using the
   `https` scheme".
 
+Not reported: https redirect URIs of native clients on a real host name. OpenID Connect
+Registration §2 literally lists only "custom URI schemes or loopback URLs using the `http` scheme"
+for native clients, but RFC 8252 §7.2 (a Best Current Practice) describes claimed https URLs for
+native apps and says they "SHOULD use them over the other options where possible"; this rule
+follows RFC 8252.
+
 ## Why is this bad?
 The authorization response (a code, or tokens) travels in the redirect; over http anyone on the
 network path reads or changes it. RFC 9700 §2.6: "Authorization responses MUST NOT be transmitted

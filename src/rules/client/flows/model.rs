@@ -279,6 +279,56 @@ mod tests {
         assert_eq!(classify("myapp"), UriKind::PrivateUse);
     }
 
+    fn with_client(text: &str, f: impl FnOnce(&Client<'_, '_>)) {
+        let parsed = crate::json::parse(text, &crate::json::ParseOptions::default()).unwrap();
+        f(&Client::new(parsed.root.as_object().unwrap()));
+    }
+
+    #[test]
+    fn defaults_and_flows() {
+        with_client(r#"{}"#, |c| {
+            assert_eq!(c.effective_grant_types(), ["authorization_code"]);
+            assert_eq!(c.effective_response_types(), ["code"]);
+            assert!(c.uses_authorization_endpoint() && !c.uses_implicit());
+            assert_eq!(c.app_type, AppType::Web);
+        });
+        with_client(r#"{"grant_types": ["client_credentials"]}"#, |c| {
+            assert!(!c.uses_authorization_endpoint());
+        });
+        // A wrong type counts as absent (SCH001 reports it).
+        with_client(r#"{"grant_types": null, "application_type": "Native"}"#, |c| {
+            assert_eq!(c.effective_grant_types(), ["authorization_code"]);
+            assert_eq!(c.app_type, AppType::Other);
+        });
+        with_client(
+            r#"{"response_types": ["code id_token"], "grant_types": ["authorization_code"]}"#,
+            |c| {
+                assert!(c.uses_implicit());
+            },
+        );
+    }
+
+    #[test]
+    fn redirect_targets() {
+        let text = r#"{"redirect_uris": ["http://localhost:1/cb", "/relative", "https://a.example/#x", "myapp:/cb"],
+                       "post_logout_redirect_uris": ["javascript:alert(1)"]}"#;
+        with_client(text, |c| {
+            let kinds: Vec<_> = c.redirects.iter().map(|t| (t.member, t.index, t.kind)).collect();
+            assert_eq!(
+                kinds,
+                [
+                    (RedirectMember::Redirect, 0, UriKind::Http),
+                    (RedirectMember::Redirect, 2, UriKind::Https),
+                    (RedirectMember::Redirect, 3, UriKind::PrivateUse),
+                    (RedirectMember::PostLogout, 0, UriKind::Dangerous),
+                ]
+            );
+            assert!(c.redirects[0].is_localhost_name() && c.redirects[0].is_loopback());
+            assert!(c.redirects[1].has_structural_problem() && c.redirects[3].has_structural_problem());
+            assert_eq!(c.sound_redirects().count(), 2);
+        });
+    }
+
     #[test]
     fn tokens() {
         assert_eq!(
