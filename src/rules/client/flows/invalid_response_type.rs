@@ -45,7 +45,7 @@ request. Extension response types exist (RFC 6749 §8.4), hence a warning rather
 
 ## References
 - RFC 6749 §3.1.1, §8.4, Appendix A.3
-- OAuth 2.0 Multiple Response Type Encoding Practices §3, §4
+- OAuth 2.0 Multiple Response Type Encoding Practices §2.2, §4, §5
 - IANA OAuth Authorization Endpoint Response Types registry
 "#,
 };

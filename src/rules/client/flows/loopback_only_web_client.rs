@@ -23,8 +23,8 @@ client whose only redirect URIs are loopback URLs is usually a native app (a des
 line tool, an MCP client) that forgot `application_type: "native"`. The declared type matters to
 servers: RFC 9700 §2.6 only allows http redirect URIs for "native clients that use Loopback
 Interface Redirection", OpenID Connect Registration §2 lets servers reject http redirect URIs of
-web clients, and RFC 8252 §7.3 makes servers accept any port on loopback redirect URIs only for
-native apps.
+web clients, and the rule that servers accept any port on a loopback redirect URI (RFC 8252 §7.3)
+is a native-app rule.
 
 ## Example
 ```json

@@ -14,8 +14,8 @@ pub static REDIRECT_URIS_MISSING: Rule = Rule {
     summary: "A client that uses the authorization endpoint has no `redirect_uris`",
     profile: None,
     docs: r#"## What it does
-Reports a registration request, a registration response or a Client ID Metadata Document without
-`redirect_uris` (or with an empty array) when the client uses the authorization endpoint: its
+Reports client metadata without `redirect_uris` (or with an empty array) when the client uses the
+authorization endpoint: its
 effective grant types include `authorization_code` or `implicit` (`grant_types` defaults to
 `["authorization_code"]` when omitted), or it declares a response type.
 

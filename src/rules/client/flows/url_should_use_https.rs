@@ -38,7 +38,7 @@ The logout URIs "SHOULD use the `https` scheme … however, [they] MAY use the `
 provided that the Client Type is `confidential` … and provided the OP allows the use of `http` RP
 URIs" (Back-Channel Logout §2.2, Front-Channel Logout §2): the back-channel logout token and the
 front-channel session identifiers travel in the clear otherwise. For a public client
-(`token_endpoint_auth_method: "none"`) even that allowance does not apply; the message says so.
+(`token_endpoint_auth_method: "none"`) even that allowance does not apply; the help says so.
 
 ## Example
 ```json
