@@ -86,7 +86,10 @@ fn syntax_error_position_and_pointer() {
 
 #[test]
 fn json_output_has_every_field_of_the_spec() {
-    let path = tmp("fields.client.json", br#"{"redirect_uri": "https://a.example/cb"}"#);
+    let path = tmp(
+        "fields.client.json",
+        br#"{"redirect_uris": ["https://a.example/cb"], "redirect_uri": "https://a.example/cb"}"#,
+    );
     let out = run(&["check", "--format", "json", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     let doc = json(&out);
@@ -239,7 +242,10 @@ fn role_is_detected_and_can_be_forced() {
 
 #[test]
 fn full_and_concise_formats_show_code_position_and_summary() {
-    let path = tmp("fmt.client.json", b"{\n  \"require_auth_time\": \"yes\"\n}\n");
+    let path = tmp(
+        "fmt.client.json",
+        b"{\n  \"require_auth_time\": \"yes\",\n  \"redirect_uris\": [\"https://a.example/cb\"]\n}\n",
+    );
     let out = run(&["check", "--format", "concise", path.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
