@@ -17,11 +17,14 @@ pub static EMPTY_ARRAY: Rule = Rule {
 In authorization server metadata and protected resource metadata, reports every top-level member
 whose value is an empty array (`"scopes_supported": []`), one finding per member.
 
-Only members the linter knows for that kind (registered at IANA or defined by a known
-specification) are checked: the meaning of an empty array in a vendor extension is the vendor's
-business, and `DOC002` already reports unknown members. Client metadata and JWK Sets are not
-checked: neither RFC 7591 nor OpenID Connect Registration 1.0 says to omit empty arrays from
-client metadata, and an empty `keys` array is a valid (if useless) JWK Set (RFC 7517 §5).
+The finding is an error for the members the linter knows for that kind (registered at IANA or
+defined by a known specification), and a warning for other members: the requirement covers every
+member of the response, but a vendor may give `[]` a meaning of its own in its extension (AD FS
+`capabilities`). One member is exempt: RFC 9728 §2 says that for `bearer_methods_supported` "the
+empty array [] can be used to indicate that no bearer methods are supported". Arrays nested in
+objects are not checked. Client metadata and JWK Sets are not checked at all: neither RFC 7591
+nor OpenID Connect Registration 1.0 says to omit empty arrays from client metadata, and an empty
+`keys` array is a valid (if useless) JWK Set (RFC 7517 §5).
 
 ## Why is this bad?
 "Claims with zero elements MUST be omitted from the response" (RFC 8414 §3.2; the same sentence is
@@ -45,7 +48,7 @@ server to ask for a token.
 
 ## References
 - RFC 8414 §3.2; OpenID Connect Discovery 1.0 §4.2
-- RFC 9728 §3.2
+- RFC 9728 §3.2, §2 (`bearer_methods_supported`)
 "#,
 };
 
@@ -59,19 +62,27 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let Some(items) = member.value.as_array() else {
             continue;
         };
-        if !items.is_empty() || !registry::is_known_member(kind, &member.name) {
+        let name = member.name.as_ref();
+        if !items.is_empty() || (kind == Kind::Resource && name == "bearer_methods_supported") {
             continue;
         }
-        let name = member.name.as_ref();
-        ctx.report(
+        let known = registry::is_known_member(kind, name);
+        let d = ctx.report(
             &EMPTY_ARRAY,
             member.value.span,
             Pointer::root().key(name),
             format!("`{name}` is an empty array"),
-        )
-        .help(format!(
-            "remove `{name}`: members with zero elements MUST be omitted ({rfc}), and omitted means its default or \"not supported\""
-        ));
+        );
+        if known {
+            d.help(format!(
+                "remove `{name}`: members with zero elements MUST be omitted ({rfc}), and omitted means its default or \"not supported\""
+            ));
+        } else {
+            // A vendor extension may give `[]` a meaning of its own.
+            d.severity(Severity::Warning).help(format!(
+                "members with zero elements MUST be omitted ({rfc}); if `[]` means something in this extension, document it"
+            ));
+        }
     }
 }
 
@@ -84,10 +95,11 @@ mod tests {
     }
 
     #[test]
-    fn server_and_resource_only_known_members() {
+    fn server_and_resource_members() {
         let server = r#"{"issuer": "https://as.example.com", "scopes_supported": [], "x_vendor_list": []}"#;
-        assert_eq!(empty_array_findings("as.discovery.json", server), 1);
-        let resource = r#"{"resource": "https://api.example.com", "authorization_servers": []}"#;
+        assert_eq!(empty_array_findings("as.discovery.json", server), 2);
+        let resource =
+            r#"{"resource": "https://api.example.com", "authorization_servers": [], "bearer_methods_supported": []}"#;
         assert_eq!(empty_array_findings("oauth-protected-resource", resource), 1);
     }
 

@@ -2,6 +2,7 @@
 //! method is offered at that endpoint.
 
 use crate::diagnostic::Severity;
+use crate::rules::server::is_openid_provider;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -20,9 +21,11 @@ method. The default of `token_endpoint_auth_methods_supported` (`client_secret_b
 algorithms. Whether the listed algorithms are registered, and never `none`, is the `ALG` family's
 job.
 
-This applies to OpenID Provider metadata too: OpenID Connect Discovery 1.0 §3 does not repeat the
-requirement, but RFC 8414 generalises that document (RFC 8414 §1, §5) and its §2 requirement
-holds for every authorization server metadata document.
+For the token endpoint in OpenID Provider metadata (see `SRV006`) the finding is a warning, not an
+error: OpenID Connect Discovery 1.0 §3 defines `token_endpoint_auth_signing_alg_values_supported`
+without the requirement, and an OpenID Provider may conform to Discovery alone (it predates
+RFC 8414, which generalises it). The revocation and introspection lists are defined only by
+RFC 8414, so their absence is always an error.
 
 ## Why is this bad?
 "This metadata entry MUST be present if either of these authentication methods are specified"
@@ -50,6 +53,7 @@ fails client authentication.
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let obj = ctx.object();
+    let openid = is_openid_provider(ctx);
     for endpoint in ["token_endpoint", "revocation_endpoint", "introspection_endpoint"] {
         let methods = format!("{endpoint}_auth_methods_supported");
         let algs = format!("{endpoint}_auth_signing_alg_values_supported");
@@ -71,14 +75,20 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         } else {
             "[\"RS256\", \"ES256\"]"
         };
-        ctx.report(
+        let d = ctx.report(
             &MISSING_AUTH_SIGNING_ALGS,
             node.span,
             ptr_index(&methods, *index),
             format!("`{methods}` offers `{method}`, but `{algs}` is missing"),
-        )
-        .help(format!(
+        );
+        d.help(format!(
             "add `{algs}` with the algorithms the endpoint verifies, such as {example}"
         ));
+        if openid && endpoint == "token_endpoint" {
+            // OpenID Connect Discovery 1.0 §3 has no such requirement (see the docs).
+            d.severity(Severity::Warning).help(format!(
+                "add `{algs}` with the algorithms the endpoint verifies, such as {example} (RFC 8414 requires it; OpenID Connect Discovery does not, hence a warning)"
+            ));
+        }
     }
 }

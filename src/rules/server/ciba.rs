@@ -13,10 +13,12 @@ pub static CIBA_METADATA_INCOMPLETE: Rule = Rule {
     profile: None,
     docs: r#"## What it does
 When the metadata advertises Client-Initiated Backchannel Authentication (the grant
-`urn:openid:params:grant-type:ciba` in `grant_types_supported`, or any `backchannel_authentication_*`,
-`backchannel_token_delivery_modes_supported` or `backchannel_user_code_parameter_supported`
-member), reports a missing `backchannel_authentication_endpoint` or
-`backchannel_token_delivery_modes_supported`.
+`urn:openid:params:grant-type:ciba` in `grant_types_supported`, or a
+`backchannel_authentication_endpoint`), reports a missing `backchannel_authentication_endpoint` or
+`backchannel_token_delivery_modes_supported`. The other CIBA members alone
+(`backchannel_token_delivery_modes_supported`, the request signing algorithms, the user code flag)
+are not read as a claim of CIBA support: some providers publish them for every tenant, whether CIBA
+is enabled or not, and declare the grant only where it is.
 
 ## Why is this bad?
 Both are REQUIRED for a provider supporting CIBA (OpenID Connect CIBA Core 1.0 §4). Without the
@@ -41,13 +43,6 @@ flow cannot start.
 
 const CIBA_GRANT: &str = "urn:openid:params:grant-type:ciba";
 
-const CIBA_MEMBERS: &[&str] = &[
-    "backchannel_authentication_endpoint",
-    "backchannel_token_delivery_modes_supported",
-    "backchannel_authentication_request_signing_alg_values_supported",
-    "backchannel_user_code_parameter_supported",
-];
-
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let obj = ctx.object();
     let grant = str_array(obj, "grant_types_supported")
@@ -55,10 +50,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let evidence = if grant {
         format!("`grant_types_supported` lists `{CIBA_GRANT}`")
     } else {
-        match CIBA_MEMBERS.iter().find(|m| obj.contains(m)) {
-            Some(member) => format!("the document has `{member}`"),
-            None => return,
+        if !obj.contains("backchannel_authentication_endpoint") {
+            return;
         }
+        "the document has `backchannel_authentication_endpoint`".to_owned()
     };
     for required in [
         "backchannel_authentication_endpoint",

@@ -1,8 +1,8 @@
 //! SRV001–SRV003: the `issuer` identifier: present, https, no query, no fragment.
 
 use crate::diagnostic::Severity;
-use crate::json::{Object, Pointer};
-use crate::rules::server::endpoint_members;
+use crate::json::Object;
+use crate::rules::server::ENDPOINT_LOOPBACK_HTTP;
 use crate::rules::util::{is_loopback, parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -47,12 +47,12 @@ pub static ISSUER_NOT_HTTPS: Rule = Rule {
     profile: None,
     docs: r#"## What it does
 Reports an `issuer` that is an absolute URL with another scheme than `https` (usually `http`).
-Endpoints on the same http origin are listed with the finding instead of being reported one by
-one (`SRV010`/`SRV011` skip them): they have the same cause and the same fix.
 
-An `http` issuer on a loopback host (`localhost`, `127.0.0.1`) is still reported as an error, since
-the requirement has no exception; the help says that this is acceptable only for a local
-development server, never for published metadata.
+An `http` issuer on a loopback host (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`) marks a
+*development document* (a Keycloak or Hydra started on a laptop, a test mock): there the issuer and
+every `http` URL on a loopback host are reported by `SRV011` as warnings instead, so that CI users
+who lint development fixtures can ignore that one rule. Everything else stays an error, in a
+development document too.
 
 ## Why is this bad?
 The issuer identifier is "a URL that uses the https scheme" (RFC 8414 §2; OpenID Connect Discovery
@@ -62,7 +62,7 @@ can substitute endpoints and keys. Conformant clients refuse such an issuer.
 
 ## Example
 ```json
-{ "issuer": "http://login.example.com", "token_endpoint": "http://login.example.com/token" }
+{ "issuer": "http://login.example.com", "token_endpoint": "https://login.example.com/token" }
 ```
 
 ## Use instead
@@ -110,15 +110,12 @@ the path (`https://login.example.com/tenant-1`).
 "#,
 };
 
-/// The issuer when it is an absolute `http` URL: endpoints on its origin are reported with it.
-pub(super) fn http_issuer(obj: &Object<'_>) -> Option<url::Url> {
-    let (_, issuer) = str_member(obj, "issuer")?;
-    parse_url(issuer).filter(|u| u.scheme() == "http")
-}
-
-/// Whether an endpoint URL is covered by the http-issuer finding: http on the issuer's origin.
-pub(super) fn covered_by_http_issuer(issuer: Option<&url::Url>, endpoint: &url::Url) -> bool {
-    issuer.is_some_and(|i| endpoint.scheme() == "http" && endpoint.origin() == i.origin())
+/// Whether the document is a local development set-up: its `issuer` is an absolute URL on a
+/// loopback host. In it, `http` on loopback hosts is `SRV011` (a warning), not an error.
+pub(super) fn is_development_document(obj: &Object<'_>) -> bool {
+    str_member(obj, "issuer")
+        .and_then(|(_, issuer)| parse_url(issuer))
+        .is_some_and(|u| is_loopback(&u))
 }
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
@@ -139,23 +136,22 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(url) = parse_url(issuer) else {
         return;
     };
-    if url.scheme() != "https" {
+    if url.scheme() == "http" && is_loopback(&url) {
+        ctx.report(
+            &ENDPOINT_LOOPBACK_HTTP,
+            node.span,
+            ptr("issuer"),
+            format!("issuer uses http on a loopback host: {issuer:?}"),
+        )
+        .help("a local development set-up; published metadata needs an https issuer");
+    } else if url.scheme() != "https" {
         let message = if url.scheme() == "http" {
             format!("issuer uses http: {issuer:?}")
         } else {
             format!("issuer uses the `{}` scheme, not https: {issuer:?}", url.scheme())
         };
-        let help = if url.scheme() == "http" && is_loopback(&url) {
-            "an http issuer on a loopback host is a local development set-up; published metadata needs an https issuer (and https endpoints)"
-        } else {
-            "serve the authorization server over TLS and use its https URL as the issuer"
-        };
-        let covered: Vec<_> = endpoint_urls_on_origin(obj, &url);
-        let d = ctx.report(&ISSUER_NOT_HTTPS, node.span, ptr("issuer"), message);
-        d.help(help);
-        for (pointer, span, name) in covered {
-            d.related(span, pointer, format!("`{name}` is on the same http origin"));
-        }
+        ctx.report(&ISSUER_NOT_HTTPS, node.span, ptr("issuer"), message)
+            .help("serve the authorization server over TLS and use its https URL as the issuer");
     }
     if let Some(query) = url.query() {
         ctx.report(
@@ -175,31 +171,4 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         )
         .help("remove the fragment: the issuer identifier has no fragment component");
     }
-}
-
-/// Endpoint members (top level and `mtls_endpoint_aliases`) that use http on the issuer's origin.
-fn endpoint_urls_on_origin(obj: &Object<'_>, issuer: &url::Url) -> Vec<(String, crate::json::Span, String)> {
-    let mut out = Vec::new();
-    for (member, value) in endpoint_members(obj) {
-        if parse_url(value).is_some_and(|u| covered_by_http_issuer(Some(issuer), &u)) {
-            out.push((ptr(&member.name), member.value.span, member.name.to_string()));
-        }
-    }
-    if let Some(aliases) = obj.get("mtls_endpoint_aliases").and_then(|n| n.as_object()) {
-        for member in aliases.iter() {
-            let Some(value) = member.value.as_str() else { continue };
-            if parse_url(value).is_some_and(|u| covered_by_http_issuer(Some(issuer), &u)) {
-                let pointer = Pointer::root()
-                    .key("mtls_endpoint_aliases")
-                    .key(&member.name)
-                    .into_string();
-                out.push((
-                    pointer,
-                    member.value.span,
-                    format!("mtls_endpoint_aliases.{}", member.name),
-                ));
-            }
-        }
-    }
-    out
 }

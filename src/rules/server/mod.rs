@@ -34,25 +34,28 @@ pub use auth_signing_algs::MISSING_AUTH_SIGNING_ALGS;
 pub use ciba::CIBA_METADATA_INCOMPLETE;
 pub use client_credentials_none::CLIENT_CREDENTIALS_WITHOUT_AUTHENTICATION;
 pub use endpoint_hosts::ENDPOINTS_ON_OTHER_HOST;
-pub use endpoint_urls::{ENDPOINT_FRAGMENT, ENDPOINT_LOOPBACK_HTTP, ENDPOINT_NOT_HTTPS};
+pub use endpoint_urls::{ENDPOINT_FRAGMENT, ENDPOINT_LOOPBACK_HTTP, ENDPOINT_NOT_HTTPS, ENDPOINT_ON_PRIVATE_ADDRESS};
 pub use implicit::{ACCESS_TOKEN_RESPONSE_TYPE, IMPLICIT_GRANT};
 pub use iss_parameter::ISS_PARAMETER_NOT_SUPPORTED;
 pub use issuer::{ISSUER_NOT_HTTPS, ISSUER_QUERY_OR_FRAGMENT, MISSING_ISSUER};
 pub use locales::INVALID_LOCALE;
 pub use mtls_aliases::{MTLS_ALIAS_BROWSER_ENDPOINT, MTLS_ALIAS_WITHOUT_ENDPOINT};
 pub use openid::{
-    ID_TOKEN_ALGS_WITHOUT_RS256, MISSING_OPENID_MEMBER, MISSING_RECOMMENDED_OPENID_MEMBER, OPENID_SCOPE_NOT_LISTED,
+    ID_TOKEN_ALGS_WITHOUT_RS256, ID_TOKEN_WITHOUT_OPENID_METADATA, MISSING_OPENID_MEMBER,
+    MISSING_RECOMMENDED_OPENID_MEMBER, OPENID_SCOPE_NOT_LISTED,
 };
 pub use par::PAR_REQUIRED_WITHOUT_ENDPOINT;
 pub use password_grant::PASSWORD_GRANT;
-pub use pkce::{PKCE_NOT_ADVERTISED, PKCE_WITHOUT_S256};
+pub use pkce::{PKCE_NOT_ADVERTISED, PKCE_PLAIN_OFFERED, PKCE_WITHOUT_S256, UNKNOWN_PKCE_METHOD};
 pub use request_uri::UNREGISTERED_REQUEST_URI;
-pub use required::MISSING_REQUIRED_MEMBER;
+pub use required::{MISSING_REQUIRED_MEMBER, VERIFICATION_ONLY_ISSUER};
 pub use response_types::UNKNOWN_RESPONSE_TYPE;
 pub use scopes::INVALID_SCOPE_TOKEN;
 pub use values::{UNKNOWN_GRANT_TYPE, UNKNOWN_METADATA_VALUE};
 
+use crate::document::Kind;
 use crate::json::{Member, Object};
+use crate::registry;
 use crate::rules::util::str_array;
 use crate::rules::{Ctx, Profile, Rule};
 
@@ -87,6 +90,11 @@ pub static RULES: &[&Rule] = &[
     &PAR_REQUIRED_WITHOUT_ENDPOINT,
     &CLIENT_CREDENTIALS_WITHOUT_AUTHENTICATION,
     &CIBA_METADATA_INCOMPLETE,
+    &ENDPOINT_ON_PRIVATE_ADDRESS,
+    &VERIFICATION_ONLY_ISSUER,
+    &ID_TOKEN_WITHOUT_OPENID_METADATA,
+    &UNKNOWN_PKCE_METHOD,
+    &PKCE_PLAIN_OFFERED,
 ];
 
 pub fn check(ctx: &mut Ctx<'_, '_>) {
@@ -140,8 +148,8 @@ const OPENID_ONLY_MEMBERS: &[&str] = &[
 
 /// Why the document is read as OpenID Provider metadata, in words for a help text; `None` for a
 /// plain RFC 8414 document. Evidence, in order: `--profile oidc`; the file name
-/// `openid-configuration`; a member only OpenID Connect defines; a response type that returns an
-/// ID Token.
+/// `openid-configuration`; a member only OpenID Connect defines. An `id_token` response type alone
+/// is not enough (`SRV033` warns about it instead).
 pub fn openid_provider_evidence(ctx: &Ctx<'_, '_>) -> Option<String> {
     if ctx.has_profile(Profile::Oidc) {
         return Some("the `oidc` profile is active".into());
@@ -159,11 +167,7 @@ pub fn openid_provider_evidence(ctx: &Ctx<'_, '_>) -> Option<String> {
     if let Some(name) = OPENID_ONLY_MEMBERS.iter().find(|n| present(n)) {
         return Some(format!("it has `{name}`, which only OpenID Connect defines"));
     }
-    let (_, items) = str_array(obj, "response_types_supported")?;
-    items
-        .iter()
-        .find(|(_, _, rt)| response_type_tokens(rt).any(|t| t == "id_token"))
-        .map(|(_, _, rt)| format!("it offers the response type `{rt}`, which returns an ID Token"))
+    None
 }
 
 /// Whether OpenID Connect Discovery 1.0 requirements apply to the document (see
@@ -172,26 +176,26 @@ pub fn is_openid_provider(ctx: &Ctx<'_, '_>) -> bool {
     openid_provider_evidence(ctx).is_some()
 }
 
-/// An ID Token issuer that publishes discovery metadata only so that relying parties can find its
-/// keys (Kubernetes service-account issuers, GitHub Actions, Azure workload identity, Firebase
-/// `securetoken`): no authorization or token endpoint, no `grant_types_supported`, a `jwks_uri`,
-/// and `id_token` as the only response type. Its tokens are minted out of band, so the endpoint
-/// requirements and the authorization-endpoint security advice do not apply to it.
+/// An ID Token issuer that publishes discovery metadata only so that relying parties can verify
+/// its tokens (Kubernetes service-account issuers, GitHub Actions, Azure workload identity,
+/// Firebase `securetoken`): no authorization or token endpoint, no `grant_types_supported`, but a
+/// `jwks_uri` and `id_token_signing_alg_values_supported`, and `id_token` as the only response type
+/// if any is declared. Its tokens are minted out of band, so the endpoint requirements and the
+/// authorization-endpoint advice do not apply to it (see `SRV032`).
 pub fn is_token_issuer_only(obj: &Object<'_>) -> bool {
     if obj.contains("authorization_endpoint") || obj.contains("token_endpoint") || obj.contains("grant_types_supported")
     {
         return false;
     }
-    if !obj.contains("jwks_uri") {
+    if !obj.contains("jwks_uri") || !obj.contains("id_token_signing_alg_values_supported") {
         return false;
     }
-    let Some(node) = obj.get("response_types_supported") else {
-        return false;
-    };
-    let Some(items) = node.as_array() else {
-        return false;
-    };
-    !items.is_empty() && items.iter().all(|n| n.as_str() == Some("id_token"))
+    match obj.get("response_types_supported") {
+        None => true,
+        Some(node) => node
+            .as_array()
+            .is_some_and(|items| !items.is_empty() && items.iter().all(|n| n.as_str() == Some("id_token"))),
+    }
 }
 
 /// The tokens of a response type value (`"code id_token"` → `code`, `id_token`): an unordered set
@@ -252,10 +256,13 @@ pub(crate) fn only_implicit(obj: &Object<'_>) -> bool {
     }
 }
 
-/// Whether a top-level member holds a URL the server itself serves: every `*_endpoint`, and
-/// `jwks_uri`, `signed_jwks_uri`, `check_session_iframe`.
+/// Whether a top-level member holds a URL the server itself serves: every known `*_endpoint`
+/// member, and `jwks_uri`, `signed_jwks_uri`, `check_session_iframe`. Vendor members
+/// (`mfa_challenge_endpoint`, `kerberos_endpoint`) are left alone: their meaning is the vendor's,
+/// and `DOC002` reports them.
 pub(crate) fn is_endpoint_member(name: &str) -> bool {
-    name.ends_with("_endpoint") || matches!(name, "jwks_uri" | "signed_jwks_uri" | "check_session_iframe")
+    (name.ends_with("_endpoint") || matches!(name, "jwks_uri" | "signed_jwks_uri" | "check_session_iframe"))
+        && registry::is_known_member(Kind::Server, name)
 }
 
 /// The top-level endpoint members with string values (see [`is_endpoint_member`]).
@@ -335,7 +342,9 @@ mod tests {
 
     #[test]
     fn grant_readings() {
-        let root = object(r#"{"jwks_uri": "https://x/j", "response_types_supported": ["id_token"]}"#);
+        let root = object(
+            r#"{"jwks_uri": "https://x/j", "id_token_signing_alg_values_supported": ["RS256"], "response_types_supported": ["id_token"]}"#,
+        );
         let obj = root.as_object().unwrap();
         assert!(is_token_issuer_only(obj) && !uses_authorization_endpoint(obj) && !uses_authorization_code(obj));
 

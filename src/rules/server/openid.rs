@@ -1,7 +1,7 @@
 //! SRV006–SRV009: what OpenID Connect Discovery 1.0 adds for an OpenID Provider.
 
 use crate::diagnostic::Severity;
-use crate::rules::server::{is_token_issuer_only, openid_provider_evidence};
+use crate::rules::server::{is_token_issuer_only, openid_provider_evidence, quoted_list, response_type_tokens};
 use crate::rules::util::{ptr, str_array};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
@@ -20,8 +20,8 @@ A document is read as OpenID Provider metadata when `--profile oidc` is given, w
 named `openid-configuration`, when it has a member that only OpenID Connect defines
 (`id_token_signing_alg_values_supported`, `subject_types_supported`, `claims_supported`,
 `acr_values_supported`, `end_session_endpoint`, `check_session_iframe`, the userinfo signing and
-encryption lists, the logout flags, …), or when it offers a response type that returns an ID Token.
-`userinfo_endpoint` and an `openid` scope alone do not count: RFC 8414's own example (§3.2) has
+encryption lists, the logout flags, …; an empty array does not count). `userinfo_endpoint`, an
+`openid` scope and an `id_token` response type alone do not count (`SRV033` warns about the last): RFC 8414's own example (§3.2) has
 both in a plain OAuth document, and RFC 8414 §2 lets OAuth servers publish OpenID members without
 becoming OpenID Providers. A plain RFC 8414 document is never held to these requirements.
 
@@ -148,8 +148,46 @@ OpenID Provider at all; it is usually a list copied from an OAuth-only configura
 "#,
 };
 
+pub static ID_TOKEN_WITHOUT_OPENID_METADATA: Rule = Rule {
+    code: "SRV033",
+    name: "id-token-without-openid-metadata",
+    severity: Severity::Warning,
+    basis: Basis::LikelyMistake,
+    summary: "ID Token response types are offered without OpenID Provider metadata",
+    profile: None,
+    docs: r#"## What it does
+In a document that is not read as OpenID Provider metadata (see `SRV006`), reports
+`response_types_supported` when one of its entries returns an ID Token (`id_token`,
+`code id_token`, …). Such a document is not held to the OpenID Connect Discovery requirements:
+an `id_token` response type alone does not make it an OpenID Provider document, and an OAuth
+server may publish one in its RFC 8414 metadata.
+
+## Why is this bad?
+A client that receives an ID Token must validate its signature with an algorithm from
+`id_token_signing_alg_values_supported` and interpret `sub` according to `subject_types_supported`
+(OpenID Connect Core 1.0 §3.1.3.7, Discovery 1.0 §3). Without them it can only guess (RS256 and
+public subjects), so the advertised response types are unusable by careful clients: publish the
+OpenID Provider members, or drop the ID Token response types.
+
+## Example
+```json
+{ "response_types_supported": ["code", "id_token"], "scopes_supported": ["openid", "profile"] }
+```
+
+## Use instead
+```json
+{ "response_types_supported": ["code", "id_token"], "scopes_supported": ["openid", "profile"], "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"] }
+```
+
+## References
+- OpenID Connect Discovery 1.0 §3 (`id_token_signing_alg_values_supported`, `subject_types_supported`)
+- OpenID Connect Core 1.0 §3.1.3.7; RFC 8414 §2
+"#,
+};
+
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(evidence) = openid_provider_evidence(ctx) else {
+        check_id_token_without_metadata(ctx);
         return;
     };
     let obj = ctx.object();
@@ -224,4 +262,28 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         )
         .help(format!("add `openid` to the list ({because})"));
     }
+}
+
+fn check_id_token_without_metadata(ctx: &mut Ctx<'_, '_>) {
+    let Some((node, items)) = str_array(ctx.object(), "response_types_supported") else {
+        return;
+    };
+    let id_token_types: Vec<&str> = items
+        .iter()
+        .filter(|(_, _, rt)| response_type_tokens(rt).any(|t| t == "id_token"))
+        .map(|(_, _, rt)| *rt)
+        .collect();
+    if id_token_types.is_empty() {
+        return;
+    }
+    ctx.report(
+        &ID_TOKEN_WITHOUT_OPENID_METADATA,
+        node.span,
+        ptr("response_types_supported"),
+        format!(
+            "`response_types_supported` offers ID Tokens ({}), but the document has no `id_token_signing_alg_values_supported` or `subject_types_supported`",
+            quoted_list(id_token_types)
+        ),
+    )
+    .help("publish the OpenID Provider members (`jwks_uri`, `subject_types_supported`, `id_token_signing_alg_values_supported` with `RS256`), or remove the ID Token response types");
 }

@@ -28,8 +28,8 @@ no token endpoint is required.
 
 An ID Token issuer that publishes discovery metadata only for its keys (Kubernetes service-account
 issuers, GitHub Actions, Azure workload identity, Firebase `securetoken`: no authorization or
-token endpoint, no `grant_types_supported`, a `jwks_uri`, `response_types_supported: ["id_token"]`)
-is not held to the endpoint requirements: its tokens are minted out of band and no client ever
+token endpoint, no `grant_types_supported`, a `jwks_uri` and `id_token_signing_alg_values_supported`,
+see `SRV032`) is not held to the endpoint requirements: its tokens are minted out of band and no client ever
 sends it an authorization request. OpenID Connect Discovery 1.0 §3 lists `authorization_endpoint`
 as REQUIRED, but such a document describes no OpenID Provider a client could log in with; its
 verifiers only need `issuer` and `jwks_uri`, and reporting errors on every workload-identity
@@ -58,9 +58,59 @@ about to send.
 "#,
 };
 
+pub static VERIFICATION_ONLY_ISSUER: Rule = Rule {
+    code: "SRV032",
+    name: "verification-only-issuer",
+    severity: Severity::Info,
+    basis: Basis::Informational,
+    summary: "The document describes an ID Token issuer with no authorization or token endpoint",
+    profile: None,
+    docs: r#"## What it does
+Reports, once, a document read as a verification-only ID Token issuer: no
+`authorization_endpoint`, no `token_endpoint`, no `grant_types_supported`, but a `jwks_uri` and
+`id_token_signing_alg_values_supported` (and `id_token` as the only response type, if any is
+declared). This is the shape of Kubernetes service-account issuers, GitHub Actions, Azure
+workload identity and Firebase `securetoken` discovery documents.
+
+For such a document the linter does not apply the endpoint requirements (`SRV005`), nor the advice
+about flows at the authorization endpoint (`SRV008`, `SRV022`, `SRV023`, `SRV026`, `SRV027`): the
+tokens are minted out of band, and no client ever sends this issuer an authorization request.
+`issuer`, `jwks_uri`, `subject_types_supported` and `RS256` are still checked. The finding makes
+the exemption visible, in case the endpoints were in fact forgotten.
+
+## Why is this bad?
+It is not: it is how workload identity federation publishes its keys. Read literally, OpenID
+Connect Discovery 1.0 §3 requires `authorization_endpoint`, and RFC 8414 §2 requires both
+endpoints under the default grant types; every verifier (cloud STS services, Entra, GCP) accepts
+these documents nonetheless, because they only need `issuer` and `jwks_uri`.
+
+## Example
+```json
+{ "issuer": "https://oidc.cluster.example.com", "jwks_uri": "https://oidc.cluster.example.com/openid/v1/jwks", "response_types_supported": ["id_token"], "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"] }
+```
+
+## Use instead
+```json
+{ "issuer": "https://op.example.com", "authorization_endpoint": "https://op.example.com/authorize", "token_endpoint": "https://op.example.com/token", "jwks_uri": "https://op.example.com/jwks.json", "response_types_supported": ["code"], "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"] }
+```
+(only if the issuer really runs an OpenID Provider; otherwise there is nothing to change)
+
+## References
+- OpenID Connect Discovery 1.0 §3; RFC 8414 §2
+- Kubernetes service account issuer discovery (`ServiceAccountIssuerDiscovery`)
+"#,
+};
+
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let obj = ctx.object();
     if is_token_issuer_only(obj) {
+        ctx.report(
+            &VERIFICATION_ONLY_ISSUER,
+            ctx.root.span,
+            "",
+            "no authorization or token endpoint: read as an ID Token issuer that only publishes its keys",
+        )
+        .help("the endpoint and flow requirements are not applied; if this server does run OAuth flows, publish its endpoints");
         return;
     }
     let grants_source = if declared_grants(obj).is_some() {

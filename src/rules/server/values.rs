@@ -61,34 +61,34 @@ Checks the entries of lists whose values a specification enumerates:
 
 | member | values |
 |---|---|
-| `code_challenge_methods_supported` | `S256`, `plain` (IANA PKCE Code Challenge Methods) |
 | `response_modes_supported` | `query`, `fragment`, `form_post`, `query.jwt`, `fragment.jwt`, `form_post.jwt`, `jwt`, `direct_post`, `direct_post.jwt`, `web_message` |
 | `subject_types_supported` | `public`, `pairwise` |
 | `claim_types_supported` | `normal`, `aggregated`, `distributed` |
 | `display_values_supported` | `page`, `popup`, `touch`, `wap` |
 | `prompt_values_supported` | `none`, `login`, `consent`, `select_account`, `create` |
 
-Other values are reported, with "did you mean" for a wrong case or a near miss (`s256`, `S265`,
-`Normal Claims`). `backchannel_token_delivery_modes_supported` is checked by the schema (`SCH005`).
+Other values are reported, with "did you mean" for a wrong case or a near miss (`Public`,
+`form-post`, `Normal Claims`). `code_challenge_methods_supported` has a registry and its own rule
+(`SRV034`); `backchannel_token_delivery_modes_supported` is checked by the schema (`SCH005`).
 
 ## Why is this bad?
-Clients look for the exact strings: a server that lists `s256` appears not to support PKCE with
-S256; a JWS algorithm in `code_challenge_methods_supported` (`RS256`) is a list pasted into the
-wrong member. Some of these value spaces are open to extensions (a response mode defined by a
-vendor), which is why this is a warning.
+Clients look for the exact strings: a provider that lists `Public` appears to support no subject
+type a client can register; `Normal Claims` is a description pasted where the value belongs. These
+value spaces are open to extensions (a response mode defined by a vendor, such as Okta's
+`okta_post_message`), which is why this is a warning.
 
 ## Example
 ```json
-{ "code_challenge_methods_supported": ["S256", "RS256"], "claim_types_supported": ["Normal Claims"] }
+{ "subject_types_supported": ["Public"], "claim_types_supported": ["Normal Claims"] }
 ```
 
 ## Use instead
 ```json
-{ "code_challenge_methods_supported": ["S256"], "claim_types_supported": ["normal"] }
+{ "subject_types_supported": ["public"], "claim_types_supported": ["normal"] }
 ```
 
 ## References
-- RFC 8414 §2 (`code_challenge_methods_supported`, `response_modes_supported`); RFC 7636 §4.2
+- RFC 8414 §2 (`response_modes_supported`)
 - OAuth 2.0 Multiple Response Type Encoding Practices §2.1; OAuth 2.0 Form Post Response Mode §2;
   JWT Secured Authorization Response Mode (JARM) §2.3; OpenID for Verifiable Presentations 1.0
   (response mode `direct_post`)
@@ -118,7 +118,6 @@ const UNREGISTERED_GRANT_URIS: &[&str] = &[
 
 /// Members whose values a specification enumerates, and those values.
 const VALUE_SETS: &[(&str, &[&str])] = &[
-    ("code_challenge_methods_supported", &[]), // from the IANA registry, see `allowed_values`
     (
         "response_modes_supported",
         &[
@@ -143,14 +142,6 @@ const VALUE_SETS: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn allowed_values(member: &str, listed: &'static [&'static str]) -> Vec<&'static str> {
-    if member == "code_challenge_methods_supported" {
-        registry::values(tables::PKCE_CODE_CHALLENGE_METHODS).collect()
-    } else {
-        listed.to_vec()
-    }
-}
-
 fn grant_uris() -> impl Iterator<Item = &'static str> {
     registry::values(tables::OAUTH_URI)
         .filter(|u| u.starts_with(GRANT_URN_PREFIX))
@@ -163,7 +154,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let Some((_, items)) = str_array(ctx.object(), member) else {
             continue;
         };
-        let allowed = allowed_values(member, listed);
+        let allowed = listed;
         for (index, node, value) in items {
             if allowed.contains(&value) {
                 continue;
@@ -174,12 +165,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 ptr_index(member, index),
                 format!("{value:?} is not a `{member}` value any specification defines"),
             );
-            if *member == "code_challenge_methods_supported" && registry::jose_algorithm(value).is_some() {
-                d.help(format!(
-                    "`{value}` is a JOSE algorithm, not a PKCE method: this list holds `S256` (and `plain`)"
-                ));
-                continue;
-            }
             let normalized = value.split_whitespace().next().unwrap_or(value);
             match closest_value(normalized, allowed.iter().copied()) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
