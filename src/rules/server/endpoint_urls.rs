@@ -56,7 +56,7 @@ interaction with the authorization server.
 
 pub static ENDPOINT_LOOPBACK_HTTP: Rule = Rule {
     code: "SRV011",
-    name: "endpoint-loopback-http",
+    name: "http-on-loopback",
     severity: Severity::Warning,
     basis: Basis::LikelyMistake,
     summary: "A development document uses http on a loopback host",

@@ -18,7 +18,7 @@ Reports `implicit` in `grant_types_supported`. When `grant_types_supported` is o
 is `["authorization_code", "implicit"]` (RFC 8414 §2), so the document is reported too, unless
 the declared `response_types_supported` rule the implicit flow out (every response type returns a
 code, as in `["code"]` or `["code", "code id_token"]`). ID Token issuers without an authorization
-endpoint (`SRV005`) are not reported.
+endpoint (`SRV032`) are not reported.
 
 ## Why is this bad?
 The implicit grant returns tokens in the front channel, where they leak through browser history,

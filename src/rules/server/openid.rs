@@ -93,7 +93,7 @@ pub static MISSING_RECOMMENDED_OPENID_MEMBER: Rule = Rule {
     docs: r#"## What it does
 In OpenID Provider metadata (see `SRV006`), reports a missing `userinfo_endpoint`,
 `scopes_supported` or `claims_supported`, which OpenID Connect Discovery 1.0 §3 marks RECOMMENDED.
-ID Token issuers without authorization or token endpoint (workload identity issuers, see `SRV005`)
+ID Token issuers without authorization or token endpoint (workload identity issuers, see `SRV032`)
 are not reported: they have no users to describe.
 
 ## Why is this bad?

@@ -26,14 +26,14 @@ When the default applies and the declared response types never return a code (an
 provider such as Facebook Login's ID Token flow), only the implicit grant is read as supported, so
 no token endpoint is required.
 
-An ID Token issuer that publishes discovery metadata only for its keys (Kubernetes service-account
-issuers, GitHub Actions, Azure workload identity, Firebase `securetoken`: no authorization or
-token endpoint, no `grant_types_supported`, a `jwks_uri` and `id_token_signing_alg_values_supported`,
-see `SRV032`) is not held to the endpoint requirements: its tokens are minted out of band and no client ever
-sends it an authorization request. OpenID Connect Discovery 1.0 §3 lists `authorization_endpoint`
-as REQUIRED, but such a document describes no OpenID Provider a client could log in with; its
-verifiers only need `issuer` and `jwks_uri`, and reporting errors on every workload-identity
-issuer would bury real mistakes.
+An ID Token issuer that publishes discovery metadata only for its keys (Kubernetes
+service-account issuers, GitHub Actions, Azure workload identity, Firebase `securetoken`: no
+authorization or token endpoint, no `grant_types_supported`, a `jwks_uri` and
+`id_token_signing_alg_values_supported`, see `SRV032`) is not held to the endpoint requirements:
+its tokens are minted out of band and no client ever sends it an authorization request. OpenID
+Connect Discovery 1.0 §3 lists `authorization_endpoint` as REQUIRED, but such a document describes
+no OpenID Provider a client could log in with; its verifiers only need `issuer` and `jwks_uri`,
+and reporting errors on every workload-identity issuer would bury real mistakes.
 
 ## Why is this bad?
 A client cannot run a flow whose endpoint is not published, and without
