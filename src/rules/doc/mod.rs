@@ -6,6 +6,7 @@ mod unknown_kind;
 mod unknown_member;
 mod wrapped_document;
 
+pub use empty_array::EMPTY_ARRAY;
 pub use language_tag::INVALID_LANGUAGE_TAG;
 pub use unknown_kind::UNKNOWN_KIND;
 pub use unknown_member::UNKNOWN_MEMBER;
@@ -13,7 +14,13 @@ pub use wrapped_document::WRAPPED_DOCUMENT;
 
 use crate::rules::{Ctx, Rule};
 
-pub static RULES: &[&Rule] = &[&UNKNOWN_KIND, &UNKNOWN_MEMBER, &INVALID_LANGUAGE_TAG, &WRAPPED_DOCUMENT];
+pub static RULES: &[&Rule] = &[
+    &UNKNOWN_KIND,
+    &UNKNOWN_MEMBER,
+    &INVALID_LANGUAGE_TAG,
+    &WRAPPED_DOCUMENT,
+    &EMPTY_ARRAY,
+];
 
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     unknown_member::check(ctx);

@@ -1,0 +1,144 @@
+//! SRV004: endpoints served from another site than the issuer.
+
+use crate::diagnostic::Severity;
+use crate::json::Span;
+use crate::rules::server::{endpoint_members, quoted_list};
+use crate::rules::util::{parse_url, ptr, str_member};
+use crate::rules::{Basis, Ctx, Rule};
+
+pub static ENDPOINTS_ON_OTHER_HOST: Rule = Rule {
+    code: "SRV004",
+    name: "endpoints-on-other-host",
+    severity: Severity::Info,
+    basis: Basis::Informational,
+    summary: "Endpoints are served from another site than the issuer",
+    profile: None,
+    docs: r#"## What it does
+Compares the host of every endpoint (`*_endpoint`, `jwks_uri`, `signed_jwks_uri`,
+`check_session_iframe`) with the host of the `issuer`, and reports once per document the hosts
+that belong to another site. Two hosts are on the same site when they share the registrable part
+of the name (`login.example.com` and `api.example.com`; `id.example.co.uk` and
+`api.example.co.uk`), so subdomains of the issuer's domain are not reported. The finding points at
+the first such endpoint and lists the others.
+
+## Why is this bad?
+Often it is not: large providers serve endpoints from dedicated domains (Google's token endpoint
+is on `oauth2.googleapis.com`, its keys on `www.googleapis.com`; Microsoft's userinfo is on
+`graph.microsoft.com`; AWS Cognito's hosted UI is on `amazoncognito.com`). But endpoints on an
+unrelated site are also the mark of a document assembled by copy-paste (another provider's
+`jwks_uri` left in, a tenant's endpoints pasted under a different issuer), and of an
+impersonation attempt that reuses a real issuer with the attacker's endpoints (RFC 8414 §6.2).
+Check that each listed host really belongs to this authorization server.
+
+## Example
+```json
+{ "issuer": "https://id.example.com", "authorization_endpoint": "https://id.example.com/authorize", "jwks_uri": "https://www.googleapis.com/oauth2/v3/certs" }
+```
+
+## Use instead
+```json
+{ "issuer": "https://id.example.com", "authorization_endpoint": "https://id.example.com/authorize", "jwks_uri": "https://id.example.com/jwks.json" }
+```
+
+## References
+- RFC 8414 §6.2 (impersonation attacks)
+- OpenID Connect Discovery 1.0 §7.2
+"#,
+};
+
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
+    let obj = ctx.object();
+    let Some((issuer_node, issuer)) = str_member(obj, "issuer") else {
+        return;
+    };
+    let Some(issuer_site) = parse_url(issuer).as_ref().and_then(site) else {
+        return;
+    };
+    // (host, members on it, first member's pointer and span), in document order.
+    let mut foreign: Vec<(String, Vec<String>, String, Span)> = Vec::new();
+    for (member, value) in endpoint_members(obj) {
+        let Some(url) = parse_url(value) else { continue };
+        let (Some(host), Some(endpoint_site)) = (url.host_str(), site(&url)) else {
+            continue;
+        };
+        if endpoint_site == issuer_site {
+            continue;
+        }
+        match foreign.iter_mut().find(|(h, ..)| h == host) {
+            Some((_, names, ..)) => names.push(member.name.to_string()),
+            None => foreign.push((
+                host.to_owned(),
+                vec![member.name.to_string()],
+                ptr(&member.name),
+                member.value.span,
+            )),
+        }
+    }
+    let Some((_, _, pointer, span)) = foreign.first().cloned() else {
+        return;
+    };
+    let issuer_host = parse_url(issuer)
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default();
+    let listing: Vec<String> = foreign
+        .iter()
+        .map(|(host, names, ..)| format!("`{host}` ({})", names.join(", ")))
+        .collect();
+    let d = ctx.report(
+        &ENDPOINTS_ON_OTHER_HOST,
+        span,
+        pointer,
+        format!(
+            "endpoints are on other sites than the issuer `{issuer_host}`: {}",
+            listing.join("; ")
+        ),
+    );
+    d.help(format!(
+        "legitimate when the provider serves endpoints from its own other domains; otherwise check that {} belong{} to this authorization server",
+        quoted_list(foreign.iter().map(|(h, ..)| h.as_str())),
+        if foreign.len() == 1 { "s" } else { "" }
+    ));
+    d.related(issuer_node.span, ptr("issuer"), "the issuer");
+    for (_, names, pointer, span) in foreign.iter().skip(1) {
+        d.related(*span, pointer.clone(), format!("`{}` is on another site", names[0]));
+    }
+}
+
+/// The registrable part of a URL's host: the last two labels, or three under a two-letter country
+/// code with a short second-level label (`example.co.uk`, `nsw.gov.au`); an IP address as is.
+/// A heuristic without the Public Suffix List: it can only make two hosts look *more* alike
+/// (`a.github.io` and `b.github.io`), which errs on the side of silence.
+fn site(url: &url::Url) -> Option<String> {
+    match url.host()? {
+        url::Host::Domain(domain) => {
+            let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+            let labels: Vec<&str> = domain.split('.').collect();
+            let keep = match labels.as_slice() {
+                [.., second, tld] if labels.len() >= 3 && tld.len() == 2 && second.len() <= 3 => 3,
+                _ => 2,
+            };
+            Some(labels[labels.len().saturating_sub(keep)..].join("."))
+        }
+        other => Some(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(u: &str) -> String {
+        site(&url::Url::parse(u).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn sites() {
+        assert_eq!(s("https://accounts.google.com/x"), "google.com");
+        assert_eq!(s("https://oauth2.googleapis.com/token"), "googleapis.com");
+        assert_eq!(s("https://spcsso.cit.health.nsw.gov.au:443/oauth2"), "nsw.gov.au");
+        assert_eq!(s("https://id.example.co.uk"), "example.co.uk");
+        assert_eq!(s("https://localhost:8080"), "localhost");
+        assert_eq!(s("http://127.0.0.1:9000/"), "127.0.0.1");
+        assert_eq!(s("https://example.com."), "example.com");
+    }
+}
