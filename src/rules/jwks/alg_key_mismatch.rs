@@ -59,7 +59,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
         if !registry::contains(JWK_KEY_TYPES, kty) {
             continue; // JWK004
         }
-        // An unknown curve (JWK011) or one of the other key type (JWK012): judge by `kty` alone.
+        // A curve of the other key type is JWK012's (fixing `kty` fixes both); an unknown curve
+        // (JWK011) leaves `kty` alone to judge by.
+        if key.crv().and_then(curve_kty).is_some_and(|k| k != kty) {
+            continue;
+        }
         let crv = key.crv().filter(|c| curve_kty(c) == Some(kty));
         let message = match fit(kty, crv, alg) {
             Fit::Fits | Fit::Unknown => continue,

@@ -30,6 +30,14 @@ impl Purpose {
         }
     }
 
+    /// "a signing" / "an encryption".
+    pub(crate) fn with_article(self) -> &'static str {
+        match self {
+            Purpose::Sign => "a signing",
+            Purpose::Encrypt => "an encryption",
+        }
+    }
+
     /// The purpose a `use` value states.
     pub(crate) fn from_use(value: &str) -> Option<Purpose> {
         match value {

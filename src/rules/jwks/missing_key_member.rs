@@ -1,5 +1,6 @@
 //! JWK005: a member that the key's type requires is missing.
 
+use super::keytable::curve_kty;
 use super::{JwkSet, Place};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
@@ -23,7 +24,8 @@ Checks that each key has the public members its `kty` requires:
 | `oct` | `k` | RFC 7518 §6.4.1 |
 
 A symmetric (`oct`) key is only checked in a standalone JWK (JWK002): in a JWK Set or client
-`jwks` it should not be there at all (JWK010), and adding its `k` would publish the secret. A key that carries only an X.509 chain (`x5c`) is reported too: the certificate does not replace
+`jwks` it should not be there at all (JWK010), and adding its `k` would publish the secret. A key
+whose `crv` belongs to the other elliptic key type is JWK012's. A key that carries only an X.509 chain (`x5c`) is reported too: the certificate does not replace
 the bare key members. One finding per key names every missing member.
 
 ## Why is this bad?
@@ -64,6 +66,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
         let Some(kty) = key.kty() else { continue };
         // In a public set a symmetric key is JWK010's, and asking for its secret `k` would be wrong.
         if kty == "oct" && !(set.lone && set.place == Place::Published) {
+            continue;
+        }
+        // An EC "key" on Ed25519 is an OKP key with the wrong `kty` (JWK012), not one missing `y`.
+        if key.crv().and_then(curve_kty).is_some_and(|k| k != kty) {
             continue;
         }
         let missing: Vec<&str> = required_members(kty)

@@ -72,14 +72,14 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             key.describe()
         );
         if let Some((p, member)) = purpose {
-            message.push_str(&format!(" (its `{member}` makes it a {} key)", p.describe()));
+            message.push_str(&format!(" (its `{member}` makes it {} key)", p.with_article()));
         }
         let d = ctx.report(&MISSING_USE, key.node.span, key.pointer.as_str(), message);
         for (other, member) in [signing, encryption] {
             if !std::ptr::eq(other, key) {
                 let (p, _) = key_purpose(other).expect("found by purpose");
                 let node = other.member(member).unwrap_or(other.node);
-                d.related(node.span, other.ptr(member), format!("a {} key", p.describe()));
+                d.related(node.span, other.ptr(member), format!("{} key", p.with_article()));
             }
         }
         let hint = match purpose {

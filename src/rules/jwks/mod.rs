@@ -279,3 +279,42 @@ pub(crate) fn span_in_string(ctx: &Ctx<'_, '_>, node: &Node<'_>, index: usize, l
         span
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::{LintOptions, Origin, lint_bytes};
+
+    fn findings(name: &str, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        lint_bytes(name, text.as_bytes().to_vec(), Origin::Explicit, &LintOptions::default()).diagnostics
+    }
+
+    /// Private values reach no message or help, however malformed they are.
+    #[test]
+    fn private_values_are_never_printed() {
+        let marker = "SeCrEt";
+        let bad = format!("{marker}+{marker}/{marker}.{marker}=");
+        let members = ["d", "p", "q", "dp", "dq", "qi", "k", "priv"];
+        for kty in ["RSA", "EC", "OKP", "oct", "AKP"] {
+            let extra: String = members.iter().map(|m| format!(r#", "{m}": "{bad}""#)).collect();
+            let key = format!(r#"{{"kty": "{kty}", "crv": "P-256", "alg": "ML-DSA-44", "n": "AQAB", "e": "AQAB", "x": "AQAB", "y": "AQAB", "pub": "AQAB"{extra}}}"#);
+            let set = format!(r#"{{"keys": [{key}]}}"#);
+            let client = format!(r#"{{"client_name": "c", "jwks": {set}}}"#);
+            for (name, text) in [("t.jwks.json", &set), ("t.client.json", &client), ("lone.jwks.json", &key)] {
+                let diagnostics = findings(name, text);
+                assert!(diagnostics.iter().any(|d| d.rule.code.starts_with("JWK")), "{name} {kty}");
+                for d in diagnostics {
+                    let shown = format!("{} {}", d.message, d.help.unwrap_or_default());
+                    assert!(!shown.contains(marker), "{}: {shown}", d.rule.code);
+                    assert!(!shown.contains("SeC"), "{}: {shown}", d.rule.code);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn client_without_inline_keys_is_not_checked() {
+        let text = r#"{"client_name": "c", "token_endpoint_auth_method": "private_key_jwt",
+                       "token_endpoint_auth_signing_alg": "ES256", "jwks_uri": "https://c.example/jwks"}"#;
+        assert!(!findings("t.client.json", text).iter().any(|d| d.rule.code.starts_with("JWK")));
+    }
+}

@@ -74,7 +74,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                 "{} is marked for {} by {member}, but `{alg}` is {} algorithm",
                 key.describe(),
                 stated.describe(),
-                article(alg_for)
+                alg_for.with_article()
             ),
         )
         .related(node.span, key.ptr(pointer_name), format!("the key's {member}"))
@@ -82,14 +82,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             "if the key is for {}, set `\"use\": \"{}\"`; otherwise set `alg` to {} algorithm",
             alg_for.describe(),
             alg_for.use_value(),
-            article(stated)
+            stated.with_article()
         ));
-    }
-}
-
-fn article(p: Purpose) -> &'static str {
-    match p {
-        Purpose::Sign => "a signing",
-        Purpose::Encrypt => "an encryption",
     }
 }

@@ -71,7 +71,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                     bytes.len()
                 ),
             )
-            .help(help(bytes.len(), expected));
+            .help(help(key.kty() == Some("EC"), bytes.len(), expected));
         }
     }
 }
@@ -105,10 +105,11 @@ fn expectations(key: &Key<'_, '_>) -> Vec<(&'static str, usize, String)> {
     out
 }
 
-fn help(actual: usize, expected: usize) -> &'static str {
-    if actual + 1 == expected {
+/// EC values are big-endian integers, so a short one usually lost a leading zero byte.
+fn help(big_endian: bool, actual: usize, expected: usize) -> &'static str {
+    if big_endian && actual + 1 == expected {
         "the value lost a leading zero byte: encode the full fixed-size value, left-padded with zeros"
-    } else if actual == expected + 1 {
+    } else if big_endian && actual == expected + 1 {
         "remove the extra leading zero byte the encoder added"
     } else {
         "check that the value belongs to this curve or algorithm"
