@@ -27,7 +27,8 @@ Checks a key's `alg` against its `kty` and `crv`:
 | `none` | no key at all |
 
 Whether the `alg` name is registered, deprecated or of the right family is the `ALG` rules' job;
-an unknown name is skipped here.
+an unknown name is skipped here, and so is a key whose `kty` is unknown (JWK004) or whose `crv`
+belongs to the other key type (JWK012: fixing `kty` fixes both).
 
 ## Why is this bad?
 `alg` is "the algorithm intended for use with the key" (RFC 7517 §4.4). Each algorithm is defined
@@ -73,7 +74,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                     Some(c) => format!("an {kty} key on {c}"),
                     None => format!("an {kty} key"),
                 };
-                format!("{} is {have}, but `{alg}` needs {}", key.describe(), describe_need(&need))
+                format!(
+                    "{} is {have}, but `{alg}` needs {}",
+                    key.describe(),
+                    describe_need(&need)
+                )
             }
         };
         ctx.report(&ALG_KEY_MISMATCH, node.span, key.ptr("alg"), message)

@@ -94,7 +94,7 @@ pub(crate) fn decode_std(s: &str) -> Result<Vec<u8>, Problem> {
     if let Some(index) = body.bytes().position(|b| sextet(b, false).is_none()) {
         return Err(problem_at(s, index, false));
     }
-    if padding > 2 || s.len() % 4 != 0 {
+    if padding > 2 || !s.len().is_multiple_of(4) {
         return Err(Problem {
             kind: ProblemKind::Length,
             index: s.len(),

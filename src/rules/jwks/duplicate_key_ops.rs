@@ -49,7 +49,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                 ops_pointer.index(*i).into_string(),
                 format!("{op:?} appears twice in {}", key.describe_member("key_ops")),
             )
-            .related(first_node.span, ops_pointer.index(*first_i).into_string(), "first occurrence")
+            .related(
+                first_node.span,
+                ops_pointer.index(*first_i).into_string(),
+                "first occurrence",
+            )
             .help("remove the duplicate");
         }
     }

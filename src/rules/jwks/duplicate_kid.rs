@@ -63,7 +63,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             &DUPLICATE_KID,
             kid_node.span,
             key.ptr("kid"),
-            format!("{} has `kid` {kid:?}, like {}, but is a different key", key.describe(), other.describe()),
+            format!(
+                "{} has `kid` {kid:?}, like {}, but is a different key",
+                key.describe(),
+                other.describe()
+            ),
         )
         .related(other_node.span, other.ptr("kid"), "the same `kid` on another key")
         .help("give each key its own `kid` (for example its RFC 7638 thumbprint)");

@@ -61,10 +61,19 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             let location = key.describe_member(name);
             let at = problem.index;
             // A private member's characters are part of the secret: name the kind, not the character.
-            let shown = |c: char| if private { "a character".to_owned() } else { format!("`{c}`") };
+            let shown = |c: char| {
+                if private {
+                    "a character".to_owned()
+                } else {
+                    format!("`{c}`")
+                }
+            };
             let (what, help) = match problem.kind {
                 ProblemKind::OtherAlphabet(c) => (
-                    format!("uses the standard base64 alphabet ({} at offset {at}), not base64url", shown(c)),
+                    format!(
+                        "uses the standard base64 alphabet ({} at offset {at}), not base64url",
+                        shown(c)
+                    ),
                     "use the URL-safe alphabet: `-` for `+` and `_` for `/`, without `=` padding",
                 ),
                 ProblemKind::Padding => (
@@ -76,7 +85,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                     "remove the whitespace: the value is one unbroken base64url string",
                 ),
                 ProblemKind::Invalid(c) => (
-                    format!("contains {} at offset {at}, which is not a base64url character", shown(c)),
+                    format!(
+                        "contains {} at offset {at}, which is not a base64url character",
+                        shown(c)
+                    ),
                     "encode the value as base64url (`A`-`Z`, `a`-`z`, `0`-`9`, `-`, `_`)",
                 ),
                 ProblemKind::Length => (

@@ -62,7 +62,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             &INVALID_RSA_EXPONENT,
             node.span,
             key.ptr("e"),
-            format!("the RSA exponent {} ({e:?}) is {problem}, which no RSA key has", key.describe_member("e")),
+            format!(
+                "the RSA exponent {} ({e:?}) is {problem}, which no RSA key has",
+                key.describe_member("e")
+            ),
         )
         .help("RSA public exponents are odd and greater than 1; the usual one is 65537, `\"AQAB\"`");
     }

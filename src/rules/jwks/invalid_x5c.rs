@@ -78,7 +78,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                             "remove the line breaks: each certificate is one unbroken base64 string",
                         ),
                         ProblemKind::Padding | ProblemKind::Invalid(_) => (
-                            format!("contains {:?} at offset {at}, which is not base64", &value[at..at + problem.len]),
+                            format!(
+                                "contains {:?} at offset {at}, which is not base64",
+                                &value[at..at + problem.len]
+                            ),
                             "each element is the base64 encoding of a DER certificate",
                         ),
                         ProblemKind::Length => (
@@ -101,7 +104,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                     &INVALID_X5C,
                     item.span,
                     pointer,
-                    format!("{location} decodes to {} bytes that are not a DER certificate", bytes.len()),
+                    format!("{location} decodes to {} that are not a DER certificate", super::bytes(bytes.len())),
                 )
                 .help("put the certificate's DER encoding here, base64-encoded (the text of a PEM file without its armour)");
             }
@@ -121,7 +124,10 @@ pub(super) fn is_der_sequence(bytes: &[u8]) -> bool {
             let Some(len_bytes) = rest.get(..count) else {
                 return false;
             };
-            (len_bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b)), 2 + count)
+            (
+                len_bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b)),
+                2 + count,
+            )
         }
         _ => return false,
     };

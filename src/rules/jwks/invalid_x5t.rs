@@ -61,7 +61,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                 )
             } else {
                 (
-                    format!("{location} is {} bytes; a {digest} thumbprint is {size} bytes", bytes.len()),
+                    format!(
+                        "{location} is {}; a {digest} thumbprint is {size} bytes",
+                        super::bytes(bytes.len())
+                    ),
                     format!("compute the {digest} digest of the DER certificate and base64url-encode its {size} bytes"),
                 )
             };

@@ -92,8 +92,9 @@ pub(crate) fn alg_key(alg: &str) -> Option<AlgKey> {
         "ECDH-ES" | "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" => k("EC", ECDH_CURVES, Encrypt),
         "A128KW" | "A192KW" | "A256KW" | "A128GCMKW" | "A192GCMKW" | "A256GCMKW" | "dir" | "PBES2-HS256+A128KW"
         | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW" | "A128GCM" | "A192GCM" | "A256GCM" | "A128CBC-HS256"
-        | "A192CBC-HS384" | "A256CBC-HS512" | "A128CBC" | "A192CBC" | "A256CBC" | "A128CTR" | "A192CTR"
-        | "A256CTR" => k("oct", &[], Encrypt),
+        | "A192CBC-HS384" | "A256CBC-HS512" | "A128CBC" | "A192CBC" | "A256CBC" | "A128CTR" | "A192CTR" | "A256CTR" => {
+            k("oct", &[], Encrypt)
+        }
         _ => None,
     }
 }
@@ -203,7 +204,11 @@ pub(crate) fn describe_need(need: &AlgKey) -> String {
     if need.curves == ECDH_CURVES {
         return "an EC key on P-256, P-384 or P-521, or an OKP key on X25519 or X448".to_owned();
     }
-    let kty = if need.kty == "oct" { "`oct` (symmetric)" } else { need.kty };
+    let kty = if need.kty == "oct" {
+        "`oct` (symmetric)"
+    } else {
+        need.kty
+    };
     match need.curves {
         [] => format!("an {kty} key"),
         many => format!("an {kty} key on {}", many.join(" or ")),
@@ -245,7 +250,11 @@ mod tests {
     #[test]
     fn every_registered_curve_has_a_size_and_a_kty() {
         for e in crate::registry::tables::JWK_ELLIPTIC_CURVES {
-            assert!(curve_size(e.value).is_some() && curve_kty(e.value).is_some(), "{}", e.value);
+            assert!(
+                curve_size(e.value).is_some() && curve_kty(e.value).is_some(),
+                "{}",
+                e.value
+            );
         }
     }
 }

@@ -42,10 +42,14 @@ invalid JWK Set; omit the member instead.
 pub(super) fn report(ctx: &mut Ctx<'_, '_>, node: &Node<'_>, obj: &Object<'_>, pointer: &Pointer, place: Place) {
     let what = match place {
         Place::Published => "this JWK Set has no `keys` member".to_owned(),
-        Place::Client if obj.is_empty() => "`jwks` is an empty object, not a JWK Set: it has no `keys` member".to_owned(),
+        Place::Client if obj.is_empty() => {
+            "`jwks` is an empty object, not a JWK Set: it has no `keys` member".to_owned()
+        }
         Place::Client => "`jwks` has no `keys` member".to_owned(),
     };
-    let misspelled = obj.iter().find(|m| m.name != "keys" && m.name.eq_ignore_ascii_case("keys"));
+    let misspelled = obj
+        .iter()
+        .find(|m| m.name != "keys" && m.name.eq_ignore_ascii_case("keys"));
     let help = match (misspelled, place) {
         (Some(m), _) => format!("rename `{}` to `keys`: member names are case-sensitive", m.name),
         (None, Place::Client) if obj.is_empty() => {

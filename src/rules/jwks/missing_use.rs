@@ -86,6 +86,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             Some((p, _)) => format!("add `\"use\": \"{}\"`", p.use_value()),
             None => "add `\"use\": \"sig\"` or `\"use\": \"enc\"`".to_owned(),
         };
-        d.help(format!("{hint}: every key needs `use` when signing and encryption keys are published together"));
+        d.help(format!(
+            "{hint}: every key needs `use` when signing and encryption keys are published together"
+        ));
     }
 }

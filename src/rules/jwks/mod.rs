@@ -175,7 +175,11 @@ impl<'s, 'a> JwkSet<'s, 'a> {
                         })
                     })
                     .collect();
-                Some(JwkSet { place, keys, lone: false })
+                Some(JwkSet {
+                    place,
+                    keys,
+                    lone: false,
+                })
             }
             None if obj.contains("kty") => {
                 jwk_not_set::report(ctx, node, &pointer, place);
@@ -243,7 +247,9 @@ impl<'s, 'a> Key<'s, 'a> {
 
     /// Whether the key has `name` in another case (`Kid`): JWK006 reports that one.
     pub fn has_case_variant(&self, name: &str) -> bool {
-        self.obj.iter().any(|m| m.name != name && m.name.eq_ignore_ascii_case(name))
+        self.obj
+            .iter()
+            .any(|m| m.name != name && m.name.eq_ignore_ascii_case(name))
     }
 
     /// The pointer of one of the key's members.
@@ -266,6 +272,15 @@ impl<'s, 'a> Key<'s, 'a> {
     }
 }
 
+/// "1 byte", "32 bytes".
+pub(crate) fn bytes(n: usize) -> String {
+    if n == 1 {
+        "1 byte".to_owned()
+    } else {
+        format!("{n} bytes")
+    }
+}
+
 /// The span of `len` bytes at byte `index` of a string node's value, when the source spells the
 /// value without escapes (so value offsets are source offsets); otherwise the whole node.
 pub(crate) fn span_in_string(ctx: &Ctx<'_, '_>, node: &Node<'_>, index: usize, len: usize) -> crate::json::Span {
@@ -285,7 +300,13 @@ mod tests {
     use crate::lint::{LintOptions, Origin, lint_bytes};
 
     fn findings(name: &str, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        lint_bytes(name, text.as_bytes().to_vec(), Origin::Explicit, &LintOptions::default()).diagnostics
+        lint_bytes(
+            name,
+            text.as_bytes().to_vec(),
+            Origin::Explicit,
+            &LintOptions::default(),
+        )
+        .diagnostics
     }
 
     /// Private values reach no message or help, however malformed they are.
@@ -296,12 +317,21 @@ mod tests {
         let members = ["d", "p", "q", "dp", "dq", "qi", "k", "priv"];
         for kty in ["RSA", "EC", "OKP", "oct", "AKP"] {
             let extra: String = members.iter().map(|m| format!(r#", "{m}": "{bad}""#)).collect();
-            let key = format!(r#"{{"kty": "{kty}", "crv": "P-256", "alg": "ML-DSA-44", "n": "AQAB", "e": "AQAB", "x": "AQAB", "y": "AQAB", "pub": "AQAB"{extra}}}"#);
+            let key = format!(
+                r#"{{"kty": "{kty}", "crv": "P-256", "alg": "ML-DSA-44", "n": "AQAB", "e": "AQAB", "x": "AQAB", "y": "AQAB", "pub": "AQAB"{extra}}}"#
+            );
             let set = format!(r#"{{"keys": [{key}]}}"#);
             let client = format!(r#"{{"client_name": "c", "jwks": {set}}}"#);
-            for (name, text) in [("t.jwks.json", &set), ("t.client.json", &client), ("lone.jwks.json", &key)] {
+            for (name, text) in [
+                ("t.jwks.json", &set),
+                ("t.client.json", &client),
+                ("lone.jwks.json", &key),
+            ] {
                 let diagnostics = findings(name, text);
-                assert!(diagnostics.iter().any(|d| d.rule.code.starts_with("JWK")), "{name} {kty}");
+                assert!(
+                    diagnostics.iter().any(|d| d.rule.code.starts_with("JWK")),
+                    "{name} {kty}"
+                );
                 for d in diagnostics {
                     let shown = format!("{} {}", d.message, d.help.unwrap_or_default());
                     assert!(!shown.contains(marker), "{}: {shown}", d.rule.code);
@@ -315,6 +345,10 @@ mod tests {
     fn client_without_inline_keys_is_not_checked() {
         let text = r#"{"client_name": "c", "token_endpoint_auth_method": "private_key_jwt",
                        "token_endpoint_auth_signing_alg": "ES256", "jwks_uri": "https://c.example/jwks"}"#;
-        assert!(!findings("t.client.json", text).iter().any(|d| d.rule.code.starts_with("JWK")));
+        assert!(
+            !findings("t.client.json", text)
+                .iter()
+                .any(|d| d.rule.code.starts_with("JWK"))
+        );
     }
 }

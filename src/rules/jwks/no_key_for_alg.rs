@@ -93,7 +93,10 @@ produce the encrypted ID Token or response the client requires: the flow fails.
 };
 
 /// Members naming an algorithm the client signs with, when it is asymmetric.
-const SIGNING_MEMBERS: &[&str] = &["request_object_signing_alg", "backchannel_authentication_request_signing_alg"];
+const SIGNING_MEMBERS: &[&str] = &[
+    "request_object_signing_alg",
+    "backchannel_authentication_request_signing_alg",
+];
 
 /// Members naming an algorithm the server encrypts to the client's key with.
 const ENCRYPTION_MEMBERS: &[&str] = &[
@@ -128,7 +131,16 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if let Some((method_node, _)) = private_key_jwt {
         match str_member(obj, "token_endpoint_auth_signing_alg") {
             Some((node, alg)) if is_asymmetric_jws(alg) => {
-                need(ctx, &keys, keys_node, &keys_pointer, "token_endpoint_auth_signing_alg", node, alg, Purpose::Sign);
+                need(
+                    ctx,
+                    &keys,
+                    keys_node,
+                    &keys_pointer,
+                    "token_endpoint_auth_signing_alg",
+                    node,
+                    alg,
+                    Purpose::Sign,
+                );
             }
             Some(_) => {} // HS*, none or an unknown name: the CLI and ALG rules
             None if !keys.iter().any(can_sign_something) => {
@@ -155,7 +167,16 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if let Some((node, alg)) = str_member(obj, member)
             && alg_key(alg).is_some_and(|k| k.purpose == Purpose::Encrypt && k.kty != "oct")
         {
-            need(ctx, &keys, keys_node, &keys_pointer, member, node, alg, Purpose::Encrypt);
+            need(
+                ctx,
+                &keys,
+                keys_node,
+                &keys_pointer,
+                member,
+                node,
+                alg,
+                Purpose::Encrypt,
+            );
         }
     }
 }
@@ -239,7 +260,18 @@ fn unusable_because(key: &Key<'_, '_>, alg: &str, purpose: Purpose) -> Option<Un
 
 /// Whether the key can sign with some asymmetric algorithm (for `private_key_jwt` without an alg).
 fn can_sign_something(key: &Key<'_, '_>) -> bool {
-    const CANDIDATES: &[&str] = &["RS256", "ES256", "ES384", "ES512", "ES256K", "Ed25519", "Ed448", "ML-DSA-44", "ML-DSA-65", "ML-DSA-87"];
+    const CANDIDATES: &[&str] = &[
+        "RS256",
+        "ES256",
+        "ES384",
+        "ES512",
+        "ES256K",
+        "Ed25519",
+        "Ed448",
+        "ML-DSA-44",
+        "ML-DSA-65",
+        "ML-DSA-87",
+    ];
     let algs: Vec<&str> = match key.alg() {
         Some(own) => vec![own],
         None => CANDIDATES.to_vec(),

@@ -1,7 +1,7 @@
 //! JWK009: an RSA integer encoded with leading zero bytes.
 
-use super::base64::decode_lenient;
 use super::JwkSet;
+use super::base64::decode_lenient;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -54,7 +54,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                 continue;
             }
             let what = if name == "n" { "modulus" } else { "exponent" };
-            let zeros_text = if zeros == 1 { "a leading zero byte".to_owned() } else { format!("{zeros} leading zero bytes") };
+            let zeros_text = if zeros == 1 {
+                "a leading zero byte".to_owned()
+            } else {
+                format!("{zeros} leading zero bytes")
+            };
             ctx.report(
                 &NON_MINIMAL_INTEGER,
                 node.span,

@@ -90,9 +90,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
         };
         let members = names.join(", ");
         let help = match set.place {
-            Place::Published => format!(
-                "publish only the public key: remove {members}, and rotate the key, which is no longer secret"
-            ),
+            Place::Published => {
+                format!("publish only the public key: remove {members}, and rotate the key, which is no longer secret")
+            }
             Place::Client => format!(
                 "register only the public key: remove {members}, keep the private key on the client, and rotate it"
             ),
@@ -105,8 +105,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
 fn oct_help(place: Place) -> &'static str {
     match place {
         Place::Published => "remove the key: a symmetric key is a shared secret and has no public part",
-        Place::Client => {
-            "remove the key: symmetric algorithms use the `client_secret`, never a key in `jwks`"
-        }
+        Place::Client => "remove the key: symmetric algorithms use the `client_secret`, never a key in `jwks`",
     }
 }

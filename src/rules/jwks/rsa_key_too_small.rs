@@ -57,7 +57,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             &RSA_KEY_TOO_SMALL,
             node.span,
             key.ptr("n"),
-            format!("{} is a {bits}-bit RSA key; JOSE requires at least 2048 bits", key.describe()),
+            format!(
+                "{} is a {bits}-bit RSA key; JOSE requires at least 2048 bits",
+                key.describe()
+            ),
         )
         .help("generate a new key of 2048 bits or more (3072 for use beyond 2030) and retire this one");
     }

@@ -67,12 +67,19 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
         if seen.len() < 2 {
             continue;
         }
-        let list = seen.iter().map(|(_, op)| format!("`{op}`")).collect::<Vec<_>>().join(", ");
+        let list = seen
+            .iter()
+            .map(|(_, op)| format!("`{op}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         ctx.report(
             &UNRELATED_KEY_OPS,
             node.span,
             key.ptr("key_ops"),
-            format!("{} combines unrelated operations: {list}", key.describe_member("key_ops")),
+            format!(
+                "{} combines unrelated operations: {list}",
+                key.describe_member("key_ops")
+            ),
         )
         .help("use a separate key for each kind of operation");
     }

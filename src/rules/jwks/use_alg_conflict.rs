@@ -50,7 +50,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             continue;
         };
         let (stated, member, node) = if let Some(use_value) = key.key_use() {
-            let Some(p) = Purpose::from_use(use_value) else { continue };
+            let Some(p) = Purpose::from_use(use_value) else {
+                continue;
+            };
             (p, "`use`", key.member("use").unwrap_or(key.node))
         } else if let Some(ops) = key.key_ops() {
             let mut purposes = ops.iter().filter_map(|(_, _, op)| Purpose::from_key_op(op));

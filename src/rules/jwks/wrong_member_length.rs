@@ -66,9 +66,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                 node.span,
                 key.ptr(name),
                 format!(
-                    "{} is {} bytes; {what} is {expected} bytes",
+                    "{} is {}; {what} is {expected} bytes",
                     key.describe_member(name),
-                    bytes.len()
+                    super::bytes(bytes.len())
                 ),
             )
             .help(help(key.kty() == Some("EC"), bytes.len(), expected));

@@ -79,8 +79,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             &X5C_KEY_MISMATCH,
             first.span,
             pointer,
-            format!("the first certificate of {} does not contain the key's {what}", key.describe()),
+            format!(
+                "the first certificate of {} does not contain the key's {what}",
+                key.describe()
+            ),
         )
-        .help("put the certificate of this very key first in `x5c` (or correct the key members to match the certificate)");
+        .help(
+            "put the certificate of this very key first in `x5c` (or correct the key members to match the certificate)",
+        );
     }
 }
