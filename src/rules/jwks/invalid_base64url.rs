@@ -1,6 +1,6 @@
 //! JWK007: a binary JWK member that is not unpadded base64url.
 
-use super::base64::{ProblemKind, decode_url};
+use super::base64::{ProblemKind, decode_lenient, decode_url};
 use super::{JwkSet, span_in_string};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
@@ -18,7 +18,9 @@ Checks that the binary members of each key are base64url without padding: `n`, `
 `pub`, `x5t`, `x5t#S256`, and the private members `d`, `p`, `q`, `dp`, `dq`, `qi`, `k`, `priv`
 (whose values are never printed). It reports the first offending character and points at it: the
 standard base64 alphabet (`+`, `/`), `=` padding, whitespace or line breaks, any other character,
-or a length no encoding produces. `x5c` is standard base64 and is JWK024's.
+or a length no encoding produces. An RSA `n` or `e` that also starts with a zero byte (JWK009) says
+so in the same finding. Members that do not belong to the key's type (`n` on an `oct` key) are not
+checked. `x5c` is standard base64 and is JWK024's.
 
 ## Why is this bad?
 JOSE encodes binary values with "the URL- and filename-safe character set … with all trailing '='
@@ -54,6 +56,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             let (Some(node), Some(value)) = (key.member(name), key.str(name)) else {
                 continue;
             };
+            if !key.uses_member(name) {
+                continue; // `n` on an `oct` key means nothing; the key's problem is reported elsewhere
+            }
             let Err(problem) = decode_url(value) else {
                 continue;
             };
@@ -95,6 +100,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                     format!("has {} characters, a length no base64url encoding has", value.len()),
                     "the value is truncated or has a character too many; re-encode it",
                 ),
+            };
+            // A Base64urlUInt with a leading zero too (JWK009 leaves such values to this finding).
+            let what = match (key.kty(), name) {
+                (Some("RSA"), "n" | "e") if decode_lenient(value).is_some_and(|b| b.len() > 1 && b[0] == 0) => {
+                    format!("{what}, and starts with a zero byte")
+                }
+                _ => what,
             };
             let span = if problem.len > 0 {
                 span_in_string(ctx, node, problem.index, problem.len)

@@ -26,7 +26,7 @@ Checks that each key has the public members its `kty` requires:
 A symmetric (`oct`) key is only checked in a standalone JWK (JWK002): in a JWK Set or client
 `jwks` it should not be there at all (JWK010), and adding its `k` would publish the secret. A key
 whose `crv` belongs to the other elliptic key type is JWK012's. A key that carries only an X.509 chain (`x5c`) is reported too: the certificate does not replace
-the bare key members. One finding per key names every missing member.
+the bare key members. Each missing member is one finding, at the key.
 
 ## Why is this bad?
 These members "MUST be present" (the sections above). Consumers skip a key that lacks them
@@ -77,19 +77,16 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             .copied()
             .filter(|m| key.member(m).is_none())
             .collect();
-        if missing.is_empty() {
-            continue;
+        for member in missing {
+            let message = format!("{} is an {kty} key without `{member}`", key.describe());
+            let help = if key.member("x5c").is_some() && member != "alg" {
+                format!("`x5c` does not replace the key members: add `{member}`, matching the first certificate's key")
+            } else {
+                format!("add `{member}` ({})", reference(kty))
+            };
+            ctx.report(&MISSING_KEY_MEMBER, key.node.span, key.pointer.as_str(), message)
+                .help(help);
         }
-        let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
-        let plural = if missing.len() == 1 { "member" } else { "members" };
-        let message = format!("{} is an {kty} key without the {plural} {list}", key.describe());
-        let help = if key.member("x5c").is_some() {
-            format!("`x5c` does not replace the key members: add {list}, matching the first certificate's key")
-        } else {
-            format!("add {list} ({})", reference(kty))
-        };
-        ctx.report(&MISSING_KEY_MEMBER, key.node.span, key.pointer.as_str(), message)
-            .help(help);
     }
 }
 

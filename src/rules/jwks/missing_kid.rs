@@ -12,9 +12,11 @@ pub static MISSING_KID: Rule = Rule {
     summary: "A JWK has no `kid` in a set of several keys",
     profile: None,
     docs: r#"## What it does
-Reports each key without a `kid` in a JWK Set that has more than one key. A set of one key is not
-reported: `kid` is optional in a JWK (RFC 7517 §4.5), and OpenID Connect needs it in the JOSE header
-only when there are several keys to choose from.
+Reports each key without a `kid` in a JWK Set that has more than one key (warning). In a set of
+one key the finding is only an info: `kid` is optional in a JWK (RFC 7517 §4.5), and OpenID Connect
+needs it in the JOSE header only when there are several keys to choose from, but the first key
+rotation adds a second key, and tokens whose header names a `kid` do not match a key without one.
+A key without `kty` (JWK003) is not reported.
 
 ## Why is this bad?
 OpenID Connect Core 1.0 §10.1: "If there are multiple keys in the referenced JWK Set document, a
@@ -45,13 +47,27 @@ by `kid` never use it; key rotation (OpenID Connect Core 1.0 §10.1.1) relies on
 };
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
-    if set.lone || set.keys.len() < 2 {
+    if set.lone {
         return;
     }
     let count = set.keys.len();
     for key in &set.keys {
         if key.member("kid").is_some() || key.has_case_variant("kid") {
             continue; // a misspelled `Kid` is JWK006's
+        }
+        if key.member("kty").is_none() {
+            continue; // JWK003: not a usable key, its `kid` is moot
+        }
+        if count == 1 {
+            ctx.report(
+                &MISSING_KID,
+                key.node.span,
+                key.pointer.as_str(),
+                format!("{} has no `kid`", key.describe()),
+            )
+            .severity(Severity::Info)
+            .help("a `kid` (for example the key's RFC 7638 thumbprint) lets a second key be added during rotation without breaking verifiers");
+            continue;
         }
         ctx.report(
             &MISSING_KID,

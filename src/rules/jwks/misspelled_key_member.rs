@@ -15,8 +15,8 @@ pub static MISSPELLED_KEY_MEMBER: Rule = Rule {
     docs: r#"## What it does
 Reports a member of a key that is not in the IANA "JSON Web Key Parameters" registry but is a case
 variant or a one-character typo of a registered parameter that the key lacks and that its `kty`
-uses (`Kid` → `kid`, `x5tS256` → `x5t#S256`). Other unregistered members (for example Microsoft's
-`issuer`) are extensions and stay silent.
+uses (`Kid` → `kid`, `x5tS256` → `x5t#S256`, `key` → `kty` on a key without `kty`). Other
+unregistered members (for example Microsoft's `issuer`) are JWK030's.
 
 ## Why is this bad?
 JWK member names are case-sensitive, and members that are not understood are ignored (RFC 7517
@@ -61,7 +61,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
 }
 
 /// A registered parameter the key lacks, used with its `kty` (or with every `kty`), close to `name`.
-fn suggestion(key: &Key<'_, '_>, name: &str) -> Option<&'static str> {
+pub(super) fn suggestion(key: &Key<'_, '_>, name: &str) -> Option<&'static str> {
     let kty = key.kty();
     let candidates = JWK_PARAMETERS
         .iter()
@@ -70,8 +70,7 @@ fn suggestion(key: &Key<'_, '_>, name: &str) -> Option<&'static str> {
             used_with == "*" || kty.is_none_or(|k| k == used_with)
         })
         .map(|p| p.value)
-        // A misspelled `kty` is named by JWK003, which reports the missing member.
-        .filter(|v| *v != "kty" && key.member(v).is_none());
+        .filter(|v| key.member(v).is_none());
     let lower = name.to_ascii_lowercase();
     let mut best: Option<(usize, &'static str)> = None;
     for candidate in candidates {

@@ -31,6 +31,7 @@ mod non_minimal_integer;
 mod private_key_material;
 mod rsa_key_too_small;
 mod unknown_curve;
+mod unknown_key_member;
 mod unknown_kty;
 mod unrelated_key_ops;
 mod use_alg_conflict;
@@ -74,6 +75,7 @@ pub static RULES: &[&Rule] = &[
     &x5u_not_https::X5U_NOT_HTTPS,
     &no_key_for_alg::NO_SIGNING_KEY,
     &no_key_for_alg::NO_ENCRYPTION_KEY,
+    &unknown_key_member::UNKNOWN_KEY_MEMBER,
 ];
 
 /// A standalone JWK Set document.
@@ -124,6 +126,7 @@ fn run(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
     x5c_key_mismatch::check(ctx, set);
     invalid_x5t::check(ctx, set);
     x5u_not_https::check(ctx, set);
+    unknown_key_member::check(ctx, set);
 }
 
 /// Where a JWK Set sits, for messages: both places are public.
@@ -243,6 +246,19 @@ impl<'s, 'a> Key<'s, 'a> {
         let node = self.obj.get("key_ops")?;
         node.as_array()?;
         Some(node.str_items().collect())
+    }
+
+    /// Whether `name` is a registered parameter of this key's type (or of every type, like
+    /// `x5t`). Members of another type (`n` on an `oct` key) mean nothing here and are not checked.
+    pub fn uses_member(&self, name: &str) -> bool {
+        let kty = self.kty();
+        crate::registry::tables::JWK_PARAMETERS
+            .iter()
+            .filter(|p| p.value == name)
+            .any(|p| match p.note("used_with_kty") {
+                None | Some("*") => true,
+                Some(k) => kty == Some(k),
+            })
     }
 
     /// Whether the key has `name` in another case (`Kid`): JWK006 reports that one.

@@ -1,7 +1,7 @@
 //! JWK009: an RSA integer encoded with leading zero bytes.
 
 use super::JwkSet;
-use super::base64::decode_lenient;
+use super::base64::decode_url;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -13,7 +13,8 @@ pub static NON_MINIMAL_INTEGER: Rule = Rule {
     summary: "An RSA modulus or exponent is encoded with a leading zero byte",
     profile: None,
     docs: r#"## What it does
-Decodes the RSA public members `n` and `e` and reports a value whose first byte is zero.
+Decodes the RSA public members `n` and `e` and reports a value whose first byte is zero. A value
+that is not valid base64url as well is reported once, by JWK007, whose message mentions the zero.
 
 ## Why is this bad?
 `n` and `e` are Base64urlUInt values, and "the octet sequence MUST utilize the minimum number of
@@ -46,8 +47,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             let (Some(node), Some(value)) = (key.member(name), key.str(name)) else {
                 continue;
             };
-            let Some(bytes) = decode_lenient(value) else {
-                continue; // JWK007
+            let Ok(bytes) = decode_url(value) else {
+                continue; // JWK007, whose finding mentions the zero byte too
             };
             let zeros = bytes.iter().take_while(|&&b| b == 0).count();
             if zeros == 0 || bytes.len() == 1 {

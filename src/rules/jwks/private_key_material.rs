@@ -15,8 +15,8 @@ pub static PRIVATE_KEY_MATERIAL: Rule = Rule {
     docs: r#"## What it does
 Reports a key that carries private members (`d`, `p`, `q`, `dp`, `dq`, `qi`, `oth` for RSA, `d`
 for EC and OKP, `priv` for AKP) or is a symmetric key (`"kty": "oct"`, whose `k` is the secret
-itself), in a JWK Set document or in the `jwks` member of client metadata. One finding per key,
-naming the members; their values are never printed.
+itself), in a JWK Set document or in the `jwks` member of client metadata. One finding per key, at
+the key, naming the members; their values are never printed.
 
 Every JWK Set document is treated as published, whatever its file name: `jwks.json`,
 `private.jwks.json` and `keys-PRIVATE.json` alike. A file that holds a private key for the
@@ -58,19 +58,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
     let place = set.place.describe();
     for key in &set.keys {
         if key.kty() == Some("oct") {
-            let (node, pointer, message) = match key.obj.member("k") {
-                Some(m) => (
-                    &m.value,
-                    key.ptr("k"),
-                    format!("symmetric key member `k` (`kty: oct`) in {place}"),
-                ),
-                None => (
-                    key.member("kty").unwrap_or(key.node),
-                    key.ptr("kty"),
-                    format!("symmetric key (`kty: oct`) in {place}"),
-                ),
+            let message = match key.member("k") {
+                Some(_) => format!("symmetric key member `k` (`kty: oct`) in {place}"),
+                None => format!("symmetric key (`kty: oct`) in {place}"),
             };
-            ctx.report(&PRIVATE_KEY_MATERIAL, node.span, pointer, message)
+            ctx.report(&PRIVATE_KEY_MATERIAL, key.node.span, key.pointer.as_str(), message)
                 .help(oct_help(set.place));
             continue;
         }
@@ -79,9 +71,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
             .iter()
             .filter(|m| PRIVATE_JWK_MEMBERS.contains(&m.name.as_ref()))
             .collect();
-        let Some(first) = private.first() else {
+        if private.is_empty() {
             continue;
-        };
+        }
         let names = private.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>();
         let message = if names.len() == 1 {
             format!("private key member {} in {place}", names[0])
@@ -97,7 +89,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
                 "register only the public key: remove {members}, keep the private key on the client, and rotate it"
             ),
         };
-        ctx.report(&PRIVATE_KEY_MATERIAL, first.value.span, key.ptr(&first.name), message)
+        ctx.report(&PRIVATE_KEY_MATERIAL, key.node.span, key.pointer.as_str(), message)
             .help(help);
     }
 }

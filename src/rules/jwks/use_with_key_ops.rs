@@ -14,7 +14,7 @@ pub static USE_WITH_KEY_OPS: Rule = Rule {
     profile: None,
     docs: r#"## What it does
 Reports a key that has both `use` and `key_ops` when they agree (when they disagree, JWK016
-reports it instead).
+reports it instead). The finding is at the key, with both members as related locations.
 
 ## Why is this bad?
 "The `use` and `key_ops` JWK members SHOULD NOT be used together" (RFC 7517 §4.3): they say the
@@ -51,11 +51,12 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
         }
         ctx.report(
             &USE_WITH_KEY_OPS,
-            ops_node.span,
-            key.ptr("key_ops"),
+            key.node.span,
+            key.pointer.as_str(),
             format!("{} has both `use` and `key_ops`", key.describe()),
         )
         .related(use_node.span, key.ptr("use"), "`use`")
+        .related(ops_node.span, key.ptr("key_ops"), "`key_ops`")
         .help("keep one: `use` for keys published at `jwks_uri` or in client metadata");
     }
 }
