@@ -9,7 +9,7 @@ pub static MISSING_KID: Rule = Rule {
     name: "missing-kid",
     severity: Severity::Warning,
     basis: Basis::Should,
-    summary: "A JWK has no `kid` in a set of several keys",
+    summary: "A JWK has no `kid` (a warning in a set of several keys, an info for a lone key)",
     profile: None,
     docs: r#"## What it does
 Reports each key without a `kid` in a JWK Set that has more than one key (warning). In a set of
