@@ -47,6 +47,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show the effective value of each client setting and where it comes from (client, server
+    /// list, or default).
+    ExplainClient(ExplainArgs),
+}
+
+/// `oauth-lint explain-client CLIENT [--server SERVER] [--format full|json]`.
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The client metadata document.
+    pub client: PathBuf,
+    /// The authorization server metadata the client talks to.
+    #[arg(long)]
+    pub server: Option<PathBuf>,
+    /// Output format [default: full].
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Full)]
+    pub format: ExplainFormat,
+}
+
+/// Formats of `explain-client`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    Full,
+    Json,
 }
 
 #[derive(Args, Debug, Default)]
@@ -95,6 +118,9 @@ pub struct CheckArgs {
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Check every client against this authorization server metadata document.
+    #[arg(long)]
+    pub server: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -187,6 +213,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rule { rule } => print_rule(&rule),
         Command::Rules { json } => print_rules(json),
+        Command::ExplainClient(args) => explain_client(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -320,6 +347,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         args.paths.clone()
     };
     let inputs = collect_inputs(&paths, args.stdin_filename.as_deref());
+    let (pairings, server_report) = pairings_for(&args, &inputs, &options);
+    let mut pairing_notes = crate::pairing::PairingNotes::default();
 
     let stdout_is_terminal = io::stdout().is_terminal();
     let color = match args.color {
@@ -348,24 +377,48 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let mut summary = Summary::default();
     let mut stdin_used = false;
     let mut trouble = false;
+    if let Some(report) = server_report {
+        trouble |= report.io_error;
+        summary.add(&report);
+        summary.notes.push(format!(
+            "the server document `{}` could not be used: clients were linted alone",
+            report.source.path
+        ));
+        reporter.file(&report, &mut out).map_err(|e| e.to_string())?;
+    }
     // Lint in parallel, a bounded batch at a time, and report in input order: memory stays
     // bounded by the batch, not by the number of files.
     for batch in inputs.chunks(256) {
-        let reports: Vec<FileReport> = batch.par_iter().map(|input| lint_input(input, &options)).collect();
+        let reports: Vec<FileReport> = batch
+            .par_iter()
+            .map(|input| lint_input(input, &options, &pairings))
+            .collect();
         for (input, mut report) in batch.iter().zip(reports) {
             if let Input::Stdin { display } = input {
                 if stdin_used {
                     report = lint::unreadable(display, "stdin (`-`) can be read only once".into(), &options);
                 } else {
                     stdin_used = true;
-                    report = read_stdin(display, &options);
+                    report = read_stdin(display, &options, &pairings);
                 }
+            }
+            if report.kind == Some(Kind::Client) {
+                let pairing = crate::pairing::pair(Path::new(&report.source.path), &pairings);
+                if let crate::pairing::Pairing::Paired { server, source } = &pairing {
+                    summary.pairs.push(report::PairRecord {
+                        client: report.source.path.clone(),
+                        server: server.path().to_owned(),
+                        source: source.as_str(),
+                    });
+                }
+                pairing_notes.record(&pairing);
             }
             trouble |= report.io_error;
             summary.add(&report);
             reporter.file(&report, &mut out).map_err(|e| e.to_string())?;
         }
     }
+    summary.notes.extend(pairing_notes.lines());
     reporter.finish(&summary, &mut out).map_err(|e| e.to_string())?;
     if args.statistics && format != Format::Json {
         write!(out, "{}", summary.statistics()).map_err(|e| e.to_string())?;
@@ -381,22 +434,70 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     })
 }
 
-fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
+/// The `--server` document, else the server documents among the inputs (only read when more than
+/// one input could hold a client and a server). The second value is the report to print when the
+/// `--server` document cannot be used.
+fn pairings_for(
+    args: &CheckArgs,
+    inputs: &[Input],
+    options: &LintOptions,
+) -> (crate::pairing::Pairings, Option<FileReport>) {
+    use crate::pairing::{Pairings, input_server, load_server};
+    if let Some(path) = &args.server {
+        return match load_server(&path.to_string_lossy(), path, options) {
+            Ok(server) => (Pairings::new(Some(server)), None),
+            Err(report) => (Pairings::new(None), Some(report)),
+        };
+    }
+    let mut pairings = Pairings::new(None);
+    if inputs.len() < 2 || options.kind.is_some() {
+        return (pairings, None);
+    }
+    let servers: Vec<_> = inputs
+        .par_iter()
+        .filter_map(|input| match input {
+            Input::File { display, path, .. } => input_server(path, display, options).map(|s| (path.clone(), s)),
+            _ => None,
+        })
+        .collect();
+    for (path, server) in servers {
+        pairings.add_input_server(&path, server);
+    }
+    (pairings, None)
+}
+
+fn paired_server<'p>(display: &str, pairings: &'p crate::pairing::Pairings) -> Option<&'p crate::cross::ServerDoc> {
+    match crate::pairing::pair(Path::new(display), pairings) {
+        crate::pairing::Pairing::Paired { server, .. } => Some(server),
+        _ => None,
+    }
+}
+
+fn lint_input(input: &Input, options: &LintOptions, pairings: &crate::pairing::Pairings) -> FileReport {
     match input {
-        Input::File { display, path, origin } => lint::lint_path(display, path, *origin, options),
+        Input::File { display, path, origin } => {
+            lint::lint_path(display, path, *origin, options, paired_server(display, pairings))
+        }
         // Stdin is read on the reporting thread, in order.
         Input::Stdin { display } => lint::unreadable(display, String::new(), options),
         Input::Unreadable { display, message } => lint::unreadable(display, message.clone(), options),
     }
 }
 
-fn read_stdin(display: &str, options: &LintOptions) -> FileReport {
+fn read_stdin(display: &str, options: &LintOptions, pairings: &crate::pairing::Pairings) -> FileReport {
     let mut bytes = Vec::new();
     let stdin = io::stdin();
     if let Err(e) = stdin.lock().take(options.max_file_size + 1).read_to_end(&mut bytes) {
         return lint::unreadable(display, format!("cannot read stdin: {e}"), options);
     }
-    lint::lint_bytes(display, bytes, Origin::Explicit, options)
+    lint::lint_bytes(display, bytes, Origin::Explicit, options, paired_server(display, pairings))
+}
+
+fn explain_client(args: ExplainArgs) -> Result<u8, String> {
+    let text = crate::explain::run(&args.client, args.server.as_deref(), args.format == ExplainFormat::Json)?;
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(EXIT_OK)
 }
 
 /// Expands the command-line paths: files as given, directories walked (sorted by name; `.git`,

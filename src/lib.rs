@@ -12,15 +12,20 @@
 //!     br#"{"redirect_uri": "https://app.example/cb"}"#.to_vec(),
 //!     Origin::Explicit,
 //!     &LintOptions::default(),
+//!     None,
 //! );
 //! assert!(report.diagnostics.iter().any(|d| d.rule.code == "DOC002" && d.pointer == "/redirect_uri"));
 //! ```
 
 pub mod cli;
+pub mod cross;
 pub mod diagnostic;
 pub mod document;
+pub mod explain;
 pub mod json;
 pub mod lint;
+pub mod pairing;
+pub mod registration;
 pub mod registry;
 pub mod report;
 pub mod rules;
