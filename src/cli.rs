@@ -490,7 +490,13 @@ fn read_stdin(display: &str, options: &LintOptions, pairings: &crate::pairing::P
     if let Err(e) = stdin.lock().take(options.max_file_size + 1).read_to_end(&mut bytes) {
         return lint::unreadable(display, format!("cannot read stdin: {e}"), options);
     }
-    lint::lint_bytes(display, bytes, Origin::Explicit, options, paired_server(display, pairings))
+    lint::lint_bytes(
+        display,
+        bytes,
+        Origin::Explicit,
+        options,
+        paired_server(display, pairings),
+    )
 }
 
 fn explain_client(args: ExplainArgs) -> Result<u8, String> {

@@ -143,7 +143,13 @@ pub fn load_server(display: &str, path: &Path, options: &LintOptions) -> Result<
                 kind: Some(Kind::Server),
                 ..options.clone()
             };
-            Err(lint::lint_bytes(display, bytes, Origin::Explicit, &server_options, None))
+            Err(lint::lint_bytes(
+                display,
+                bytes,
+                Origin::Explicit,
+                &server_options,
+                None,
+            ))
         }
     }
 }
@@ -163,13 +169,15 @@ fn not_a_server(display: &str, bytes: Vec<u8>, detected: Kind, options: &LintOpt
     );
     d.help("pass the server's discovery document (`openid-configuration` or `oauth-authorization-server`) to --server");
     let mut diagnostics = vec![d];
-    diagnostics.retain_mut(|d| match options.selection.effective(d.rule, &options.profiles, d.severity) {
-        Some(s) => {
-            d.severity = s;
-            true
-        }
-        None => false,
-    });
+    diagnostics.retain_mut(
+        |d| match options.selection.effective(d.rule, &options.profiles, d.severity) {
+            Some(s) => {
+                d.severity = s;
+                true
+            }
+            None => false,
+        },
+    );
     FileReport {
         source,
         kind: Some(detected),
@@ -263,7 +271,10 @@ mod tests {
     #[test]
     fn nearest_directory_with_one_server_wins() {
         let mut p = Pairings::new(None);
-        p.add_input_server(Path::new("repo/openid-configuration"), server("repo/openid-configuration"));
+        p.add_input_server(
+            Path::new("repo/openid-configuration"),
+            server("repo/openid-configuration"),
+        );
         p.add_input_server(Path::new("repo/b/x.discovery.json"), server("repo/b/x.discovery.json"));
         p.add_input_server(Path::new("repo/b/y.discovery.json"), server("repo/b/y.discovery.json"));
         match pair(Path::new("repo/clients/a.json"), &p) {
@@ -273,17 +284,26 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(pair(Path::new("repo/b/c/a.json"), &p), Pairing::Ambiguous { servers: 2, .. }));
+        assert!(matches!(
+            pair(Path::new("repo/b/c/a.json"), &p),
+            Pairing::Ambiguous { servers: 2, .. }
+        ));
         assert!(matches!(pair(Path::new("elsewhere/a.json"), &p), Pairing::Alone));
     }
 
     #[test]
     fn flag_wins() {
         let mut p = Pairings::new(Some(server("s.json")));
-        p.add_input_server(Path::new("repo/openid-configuration"), server("repo/openid-configuration"));
+        p.add_input_server(
+            Path::new("repo/openid-configuration"),
+            server("repo/openid-configuration"),
+        );
         assert!(matches!(
             pair(Path::new("repo/a.json"), &p),
-            Pairing::Paired { source: PairSource::Flag, .. }
+            Pairing::Paired {
+                source: PairSource::Flag,
+                ..
+            }
         ));
     }
 }

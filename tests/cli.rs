@@ -40,7 +40,10 @@ fn tmp(name: &str, content: &[u8]) -> std::path::PathBuf {
 fn schema_error_position_counts_unicode_scalar_values() {
     // Line 2 has multi-byte characters before the bad value: é (2 bytes), ✓ (3 bytes), 😀 (4 bytes).
     let text = "{\n  \"client_name\": \"Café ✓😀\", \"require_auth_time\": \"yes\",\n  \"redirect_uris\": [\"https://a.example/cb\"]\n}\n";
-    let out = run_stdin(&["check", "--format", "json", "--stdin-filename", "x.client.json", "-"], text.as_bytes());
+    let out = run_stdin(
+        &["check", "--format", "json", "--stdin-filename", "x.client.json", "-"],
+        text.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let doc = json(&out);
     let d = doc["diagnostics"]
@@ -64,7 +67,10 @@ fn schema_error_position_counts_unicode_scalar_values() {
 #[test]
 fn syntax_error_position_and_pointer() {
     let text = "{\n  \"client_name\": \"日本語\",\n  \"redirect_uris\": [\"https://a.example/cb\" \"x\"]\n}";
-    let out = run_stdin(&["check", "--format", "json", "--stdin-filename", "x.client.json", "-"], text.as_bytes());
+    let out = run_stdin(
+        &["check", "--format", "json", "--stdin-filename", "x.client.json", "-"],
+        text.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let doc = json(&out);
     assert_eq!(doc["files"][0]["valid_json"], false);
@@ -92,7 +98,9 @@ fn json_output_has_every_field_of_the_spec() {
     assert_eq!(f["kind"], "client");
     assert_eq!(f["role"], "request");
     let d = &doc["diagnostics"][0];
-    for key in ["path", "code", "rule", "severity", "message", "pointer", "help", "start", "end", "related"] {
+    for key in [
+        "path", "code", "rule", "severity", "message", "pointer", "help", "start", "end", "related",
+    ] {
         assert!(d.get(key).is_some(), "diagnostics[].{key}");
     }
     for key in ["line", "column", "offset"] {
@@ -110,17 +118,34 @@ fn exit_codes() {
     let bad = tmp("bad.client.json", br#"{"redirect_uris": "https://a.example/cb"}"#);
     assert_eq!(run(&["check", good.to_str().unwrap()]).status.code(), Some(0));
     assert_eq!(run(&["check", bad.to_str().unwrap()]).status.code(), Some(1));
-    assert_eq!(run(&["check", "--exit-zero", bad.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        run(&["check", "--exit-zero", bad.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     // A missing file is trouble (2), and the other files are still reported.
-    let out = run(&["check", "--format", "concise", bad.to_str().unwrap(), "/nonexistent/x.json"]);
+    let out = run(&[
+        "check",
+        "--format",
+        "concise",
+        bad.to_str().unwrap(),
+        "/nonexistent/x.json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("SCH001"), "{stdout}");
-    assert!(stdout.contains("JSON009") && stdout.contains("no such file"), "{stdout}");
+    assert!(
+        stdout.contains("JSON009") && stdout.contains("no such file"),
+        "{stdout}"
+    );
     // Usage errors.
     assert_eq!(run(&["check", "--no-such-flag"]).status.code(), Some(2));
     assert_eq!(run(&["check", "--format", "yaml"]).status.code(), Some(2));
-    assert_eq!(run(&["check", "--select", "NOPE999", good.to_str().unwrap()]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "--select", "NOPE999", good.to_str().unwrap()])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -129,7 +154,11 @@ fn directory_is_an_error_when_named_as_a_file_and_walked_otherwise() {
     let sub = dir.join("node_modules");
     std::fs::create_dir_all(&sub).unwrap();
     std::fs::create_dir_all(dir.join("clients")).unwrap();
-    std::fs::write(dir.join("clients/web.json"), br#"{"redirect_uris": ["https://a.example/cb"]}"#).unwrap();
+    std::fs::write(
+        dir.join("clients/web.json"),
+        br#"{"redirect_uris": ["https://a.example/cb"]}"#,
+    )
+    .unwrap();
     std::fs::write(dir.join("openid-configuration"), br#"{"issuer": "https://as.example"}"#).unwrap();
     std::fs::write(dir.join("package.json"), br#"{"name": "x", "version": "1.0.0"}"#).unwrap();
     std::fs::write(dir.join("tsconfig.json"), b"{ // comments\n}").unwrap();
@@ -142,14 +171,32 @@ fn directory_is_an_error_when_named_as_a_file_and_walked_otherwise() {
         .iter()
         .map(|f| {
             let p = f["path"].as_str().unwrap();
-            (p.rsplit('/').next().unwrap().to_owned(), f["kind"].as_str().unwrap().to_owned())
+            (
+                p.rsplit('/').next().unwrap().to_owned(),
+                f["kind"].as_str().unwrap().to_owned(),
+            )
         })
         .collect();
     assert!(kinds.contains(&("web.json".into(), "client".into())), "{kinds:?}");
-    assert!(kinds.contains(&("openid-configuration".into(), "server".into())), "{kinds:?}");
-    assert!(!kinds.iter().any(|(n, _)| n == "bad.client.json"), "node_modules is skipped");
-    assert_eq!(doc["summary"]["skipped"], 2, "package.json and tsconfig.json are skipped, not errors");
-    assert!(!doc["diagnostics"].as_array().unwrap().iter().any(|d| d["path"].as_str().unwrap().contains("package.json")));
+    assert!(
+        kinds.contains(&("openid-configuration".into(), "server".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        !kinds.iter().any(|(n, _)| n == "bad.client.json"),
+        "node_modules is skipped"
+    );
+    assert_eq!(
+        doc["summary"]["skipped"], 2,
+        "package.json and tsconfig.json are skipped, not errors"
+    );
+    assert!(
+        !doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["path"].as_str().unwrap().contains("package.json"))
+    );
 }
 
 #[test]
@@ -159,17 +206,32 @@ fn unknown_kind_says_how_to_force_it() {
     let d = &doc["diagnostics"][0];
     assert_eq!(d["code"], "DOC001");
     assert!(d["help"].as_str().unwrap().contains("--kind"));
-    let out = run_stdin(&["check", "--format", "json", "--kind", "server", "-"], br#"{"name": "x"}"#);
+    let out = run_stdin(
+        &["check", "--format", "json", "--kind", "server", "-"],
+        br#"{"name": "x"}"#,
+    );
     assert_eq!(json(&out)["files"][0]["kind"], "server");
 }
 
 #[test]
 fn role_is_detected_and_can_be_forced() {
     let text = br#"{"client_id": "abc", "redirect_uris": ["https://a.example/cb"]}"#;
-    let out = run_stdin(&["check", "--format", "json", "--stdin-filename", "a.client.json", "-"], text);
+    let out = run_stdin(
+        &["check", "--format", "json", "--stdin-filename", "a.client.json", "-"],
+        text,
+    );
     assert_eq!(json(&out)["files"][0]["role"], "config");
     let out = run_stdin(
-        &["check", "--format", "json", "--stdin-filename", "a.client.json", "--role", "response", "-"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "a.client.json",
+            "--role",
+            "response",
+            "-",
+        ],
         text,
     );
     assert_eq!(json(&out)["files"][0]["role"], "response");
@@ -180,7 +242,10 @@ fn full_and_concise_formats_show_code_position_and_summary() {
     let path = tmp("fmt.client.json", b"{\n  \"require_auth_time\": \"yes\"\n}\n");
     let out = run(&["check", "--format", "concise", path.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("fmt.client.json:2:24: error[SCH001] `require_auth_time` must be a boolean"), "{stdout}");
+    assert!(
+        stdout.contains("fmt.client.json:2:24: error[SCH001] `require_auth_time` must be a boolean"),
+        "{stdout}"
+    );
     assert!(stdout.trim_end().ends_with("Found 1 error in 1 file."), "{stdout}");
     let out = run(&["check", "--format", "full", "--color", "never", path.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);

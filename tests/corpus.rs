@@ -12,10 +12,17 @@ fn kind_detection_matches_the_folder_for_every_document() {
         .arg(&dir)
         .output()
         .unwrap();
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let files = doc["files"].as_array().unwrap();
-    let json_files = files.iter().filter(|f| f["path"].as_str().unwrap().ends_with(".json")).count();
+    let json_files = files
+        .iter()
+        .filter(|f| f["path"].as_str().unwrap().ends_with(".json"))
+        .count();
     assert_eq!(json_files, 160);
     let mut wrong = Vec::new();
     for f in files {

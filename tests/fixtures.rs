@@ -79,9 +79,17 @@ fn render(report: &FileReport) -> String {
 
 fn lint_fixture(dir: &Path, file: &Path) -> FileReport {
     let (options, server) = options_for(dir, file);
-    let display = file.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_string_lossy().into_owned();
+    let display = file
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     let server = server.map(|path| {
-        let shown = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_string_lossy().into_owned();
+        let shown = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         ServerDoc::from_bytes(&shown, bytes).unwrap_or_else(|e| panic!("{}: not a usable server: {e}", path.display()))
     });
@@ -117,7 +125,11 @@ fn fixtures_match_their_expected_findings() {
     let mut failures = Vec::new();
     for dir in rule_dirs() {
         let code = dir.file_name().unwrap().to_str().unwrap().to_owned();
-        assert!(rules::find(&code).is_some(), "{}: no rule with code {code}", dir.display());
+        assert!(
+            rules::find(&code).is_some(),
+            "{}: no rule with code {code}",
+            dir.display()
+        );
         for file in fixture_files(&dir) {
             let report = lint_fixture(&dir, &file);
             let actual = render(&report);
@@ -156,10 +168,17 @@ fn every_rule_has_a_firing_and_a_silent_fixture() {
         }
         let dir = fixtures_root().join(rule.code);
         let files = if dir.is_dir() { fixture_files(&dir) } else { Vec::new() };
-        let has = |prefix: &str| files.iter().any(|f| f.file_name().unwrap().to_str().unwrap().starts_with(prefix));
+        let has = |prefix: &str| {
+            files
+                .iter()
+                .any(|f| f.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        };
         if !has("fail") || !has("pass") {
             missing.push(format!("{} ({})", rule.code, rule.name));
         }
     }
-    assert!(missing.is_empty(), "rules without fail/pass fixtures in fixtures/rules/<CODE>/: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without fail/pass fixtures in fixtures/rules/<CODE>/: {missing:?}"
+    );
 }

@@ -9,7 +9,7 @@ use crate::json::{Node, Object, Pointer, Span};
 use super::{Location, Provenance, ServerDoc};
 
 /// OpenID Connect Dynamic Client Registration 1.0 §2 (cited by several defaults).
-pub const OIDC_REGISTRATION: &str = "OpenID Connect Dynamic Client Registration 1.0 §2";
+pub const OIDC_REGISTRATION: &str = "OIDC Registration §2";
 /// RFC 7591 §2 (cited by several defaults).
 pub const RFC7591: &str = "RFC 7591 §2";
 
@@ -140,7 +140,7 @@ pub const ENCRYPTION_PURPOSES: [EncryptionPurpose; 5] = [
         client_enc: "authorization_encrypted_response_enc",
         server_alg: "authorization_encryption_alg_values_supported",
         server_enc: "authorization_encryption_enc_values_supported",
-        reference: "JWT Secured Authorization Response Mode (JARM) §3",
+        reference: "JARM §3",
     },
 ];
 
@@ -233,7 +233,7 @@ pub struct AcceptedAlgs {
 }
 
 /// Where the seed's rule is written down.
-pub const SEED_REFERENCE: &str = "oauth4webapi Client: RS256 when the server has no list (SPEC §5)";
+pub const SEED_REFERENCE: &str = "SPEC §5: the server has no list";
 
 /// SPEC §5: the client's `*_signed_response_alg` if set; otherwise any of the server's matching
 /// `*_signing_alg_values_supported`; otherwise `RS256`.
@@ -441,7 +441,8 @@ impl ClientEffective {
             token_endpoint_auth_signing_alg: string(client, "token_endpoint_auth_signing_alg"),
             grant_types: list(client, "grant_types")
                 .unwrap_or_else(|| EffectiveList::default(&["authorization_code"], RFC7591)),
-            response_types: list(client, "response_types").unwrap_or_else(|| EffectiveList::default(&["code"], RFC7591)),
+            response_types: list(client, "response_types")
+                .unwrap_or_else(|| EffectiveList::default(&["code"], RFC7591)),
             application_type: string_or(client, "application_type", "web", OIDC_REGISTRATION),
             id_token_signed_response_alg: signed(SignedResponse::IdToken),
             userinfo_signed_response_alg: string(client, "userinfo_signed_response_alg"),
@@ -460,7 +461,11 @@ impl ClientEffective {
                 "tls_client_certificate_bound_access_tokens",
                 "RFC 8705 §3.4",
             ),
-            require_pushed_authorization_requests: boolean(client, "require_pushed_authorization_requests", "RFC 9126 §6"),
+            require_pushed_authorization_requests: boolean(
+                client,
+                "require_pushed_authorization_requests",
+                "RFC 9126 §6",
+            ),
             require_signed_request_object: boolean(client, "require_signed_request_object", "RFC 9101 §10.5"),
             require_auth_time: boolean(client, "require_auth_time", OIDC_REGISTRATION),
             default_max_age: client.get("default_max_age").and_then(|n| {
@@ -473,20 +478,16 @@ impl ClientEffective {
             backchannel_logout_session_required: boolean(
                 client,
                 "backchannel_logout_session_required",
-                "OpenID Connect Back-Channel Logout 1.0 §2.2",
+                "Back-Channel Logout §2.2",
             ),
             frontchannel_logout_uri: string(client, "frontchannel_logout_uri"),
             frontchannel_logout_session_required: boolean(
                 client,
                 "frontchannel_logout_session_required",
-                "OpenID Connect Front-Channel Logout 1.0 §2",
+                "Front-Channel Logout §2",
             ),
             post_logout_redirect_uris: list(client, "post_logout_redirect_uris"),
-            use_mtls_endpoint_aliases: boolean(
-                client,
-                "use_mtls_endpoint_aliases",
-                "FAPI 2.0 Security Profile §5.2.2.1.1",
-            ),
+            use_mtls_endpoint_aliases: boolean(client, "use_mtls_endpoint_aliases", "FAPI 2.0 §5.2.2.1.1"),
         }
     }
 
@@ -563,8 +564,14 @@ mod tests {
         let e = effective(r#"{"userinfo_encrypted_response_alg": "RSA-OAEP-256"}"#);
         let userinfo = &e.encryption[1];
         assert_eq!(userinfo.enc.as_ref().unwrap().value, "A128CBC-HS256");
-        assert!(matches!(userinfo.enc.as_ref().unwrap().provenance, Provenance::Default { .. }));
-        assert_eq!(userinfo.alg.as_ref().unwrap().client_location().unwrap().pointer, "/userinfo_encrypted_response_alg");
+        assert!(matches!(
+            userinfo.enc.as_ref().unwrap().provenance,
+            Provenance::Default { .. }
+        ));
+        assert_eq!(
+            userinfo.alg.as_ref().unwrap().client_location().unwrap().pointer,
+            "/userinfo_encrypted_response_alg"
+        );
     }
 
     #[test]
@@ -583,7 +590,8 @@ mod tests {
         let client = parsed.root.as_object().unwrap();
         let server = ServerDoc::from_bytes(
             "as.discovery.json",
-            br#"{"issuer": "https://as.example", "id_token_signing_alg_values_supported": ["PS256", "ES256"]}"#.to_vec(),
+            br#"{"issuer": "https://as.example", "id_token_signing_alg_values_supported": ["PS256", "ES256"]}"#
+                .to_vec(),
         )
         .unwrap();
         let id = accepted_algs(client, Some(&server), SignedResponse::IdToken);

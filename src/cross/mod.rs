@@ -134,49 +134,49 @@ const LIST_DEFAULTS: &[(&str, &[&str], &str)] = &[
     (
         "response_modes_supported",
         &["query", "fragment"],
-        "RFC 8414 §2; OpenID Connect Discovery 1.0 §3",
+        "RFC 8414 §2, OIDC Discovery §3",
     ),
     (
         "grant_types_supported",
         &["authorization_code", "implicit"],
-        "RFC 8414 §2; OpenID Connect Discovery 1.0 §3",
+        "RFC 8414 §2, OIDC Discovery §3",
     ),
     (
         "token_endpoint_auth_methods_supported",
         &["client_secret_basic"],
-        "RFC 8414 §2; OpenID Connect Discovery 1.0 §3",
+        "RFC 8414 §2, OIDC Discovery §3",
     ),
     (
         "revocation_endpoint_auth_methods_supported",
         &["client_secret_basic"],
         "RFC 8414 §2",
     ),
-    ("claim_types_supported", &["normal"], "OpenID Connect Discovery 1.0 §3"),
+    ("claim_types_supported", &["normal"], "OIDC Discovery §3"),
 ];
 
 /// Boolean flags and their defaults when absent: (member, default, reference).
 const FLAG_DEFAULTS: &[(&str, bool, &str)] = &[
-    ("request_uri_parameter_supported", true, "OpenID Connect Discovery 1.0 §3"),
-    ("request_parameter_supported", false, "OpenID Connect Discovery 1.0 §3"),
-    ("claims_parameter_supported", false, "OpenID Connect Discovery 1.0 §3"),
-    ("require_request_uri_registration", false, "OpenID Connect Discovery 1.0 §3"),
+    ("request_uri_parameter_supported", true, "OIDC Discovery §3"),
+    ("request_parameter_supported", false, "OIDC Discovery §3"),
+    ("claims_parameter_supported", false, "OIDC Discovery §3"),
+    ("require_request_uri_registration", false, "OIDC Discovery §3"),
     ("tls_client_certificate_bound_access_tokens", false, "RFC 8705 §3.3"),
     ("require_pushed_authorization_requests", false, "RFC 9126 §5"),
     ("require_signed_request_object", false, "RFC 9101 §10.5"),
     ("authorization_response_iss_parameter_supported", false, "RFC 9207 §3"),
-    ("backchannel_logout_supported", false, "OpenID Connect Back-Channel Logout 1.0 §2.1"),
+    ("backchannel_logout_supported", false, "Back-Channel Logout §2.1"),
     (
         "backchannel_logout_session_supported",
         false,
-        "OpenID Connect Back-Channel Logout 1.0 §2.1",
+        "Back-Channel Logout §2.1",
     ),
-    ("frontchannel_logout_supported", false, "OpenID Connect Front-Channel Logout 1.0 §3"),
+    ("frontchannel_logout_supported", false, "Front-Channel Logout §3"),
     (
         "frontchannel_logout_session_supported",
         false,
-        "OpenID Connect Front-Channel Logout 1.0 §3",
+        "Front-Channel Logout §3",
     ),
-    ("backchannel_user_code_parameter_supported", false, "OpenID Connect CIBA Core 1.0 §4"),
+    ("backchannel_user_code_parameter_supported", false, "CIBA Core §4"),
 ];
 
 /// Why a document cannot be used as the server of a pairing.
@@ -210,7 +210,11 @@ impl fmt::Display for ServerLoadError {
             ServerLoadError::InvalidJson { message, offset } => write!(f, "invalid JSON at byte {offset}: {message}"),
             ServerLoadError::NotAnObject => f.write_str("the top-level value is not a JSON object"),
             ServerLoadError::NotAServer { detected } => {
-                write!(f, "the document is {}, not authorization server metadata", detected.describe())
+                write!(
+                    f,
+                    "the document is {}, not authorization server metadata",
+                    detected.describe()
+                )
             }
         }
     }
@@ -442,14 +446,20 @@ mod tests {
 
     #[test]
     fn own_list_else_default_else_absent() {
-        let s = server(r#"{"issuer": "https://as.example", "token_endpoint_auth_methods_supported": ["private_key_jwt"]}"#);
+        let s =
+            server(r#"{"issuer": "https://as.example", "token_endpoint_auth_methods_supported": ["private_key_jwt"]}"#);
         let methods = s.list("token_endpoint_auth_methods_supported").unwrap();
         assert_eq!(methods.values, ["private_key_jwt"]);
-        assert!(matches!(methods.provenance, Provenance::Server(ref l) if l.pointer == "/token_endpoint_auth_methods_supported"));
+        assert!(
+            matches!(methods.provenance, Provenance::Server(ref l) if l.pointer == "/token_endpoint_auth_methods_supported")
+        );
         let modes = s.list("response_modes_supported").unwrap();
         assert_eq!(modes.values, ["query", "fragment"]);
         assert!(matches!(modes.provenance, Provenance::Default { .. }));
-        assert_eq!(s.list("grant_types_supported").unwrap().values, ["authorization_code", "implicit"]);
+        assert_eq!(
+            s.list("grant_types_supported").unwrap().values,
+            ["authorization_code", "implicit"]
+        );
         assert!(s.list("userinfo_signing_alg_values_supported").is_none());
     }
 

@@ -1,7 +1,7 @@
 //! XCS021: the client requires `auth_time` but the server's `claims_supported` does not list it.
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 

@@ -1,7 +1,7 @@
 //! XCS015: the client's CIBA token delivery mode is not one the server supports.
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 

@@ -1,8 +1,8 @@
 //! XCS008: an encryption algorithm the client registers (`*_encrypted_response_alg/enc`,
 //! `request_object_encryption_alg/enc`) is not one the server lists.
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -57,7 +57,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
             purpose.client_alg,
             alg,
             purpose.server_alg,
-            &format!("use a key management algorithm in the server's `{}`", purpose.server_alg),
+            &format!(
+                "use a key management algorithm in the server's `{}`",
+                purpose.server_alg
+            ),
         )
         .is_some()
             && server.list(purpose.server_alg).is_none();

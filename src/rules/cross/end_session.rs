@@ -1,7 +1,7 @@
 //! XCS024: the client registers post-logout redirect URIs but the server has no end-session endpoint.
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 

@@ -1,7 +1,7 @@
 //! XCS009: a grant type of the client is not one the server supports.
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -49,7 +49,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
         let subject = super::item_subject("grant_types", item, grants);
         let refresh = item.value == "refresh_token";
         let help = if refresh {
-            "without `refresh_token` in the server's list the client gets no refresh tokens: remove it, or expect none".to_owned()
+            "without `refresh_token` in the server's list the client gets no refresh tokens: remove it, or expect none"
+                .to_owned()
         } else {
             format!(
                 "use a grant the server supports, or add {:?} to the server's `grant_types_supported` if it does support it",

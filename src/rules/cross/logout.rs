@@ -124,7 +124,10 @@ fn check_channel(
             &uri.provenance,
             &format!("`{}` is set", channel.uri_member),
             channel.supported,
-            &format!("use a server that supports this logout, or remove `{}`", channel.uri_member),
+            &format!(
+                "use a server that supports this logout, or remove `{}`",
+                channel.uri_member
+            ),
         );
         return;
     }
@@ -140,11 +143,18 @@ fn check_channel(
                 channel.session_required, channel.session_supported
             ),
         );
-        d.severity(Severity::Warning)
-            .help(format!("identify sessions without `sid`, or set `{}` to false", channel.session_required));
+        d.severity(Severity::Warning).help(format!(
+            "identify sessions without `sid`, or set `{}` to false",
+            channel.session_required
+        ));
         match &flag.provenance {
             Provenance::Server(l) => {
-                d.related_in(std::sync::Arc::clone(server.source()), l.span, l.pointer.clone(), "false here");
+                d.related_in(
+                    std::sync::Arc::clone(server.source()),
+                    l.span,
+                    l.pointer.clone(),
+                    "false here",
+                );
             }
             _ => super::label_absent(d, server, channel.session_supported),
         }

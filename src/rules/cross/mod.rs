@@ -165,7 +165,12 @@ fn label_list(d: &mut Diagnostic, server: &ServerDoc, list: &SupportedList) {
     let file = Arc::clone(server.source());
     match &list.provenance {
         Provenance::Server(l) => {
-            d.related_in(file, l.span, l.pointer.clone(), format!("the server lists {}", list.quoted()));
+            d.related_in(
+                file,
+                l.span,
+                l.pointer.clone(),
+                format!("the server lists {}", list.quoted()),
+            );
         }
         Provenance::Default { reference } => {
             d.related_in(

@@ -1,7 +1,7 @@
 //! XCS025: the client must use mTLS endpoint aliases but the server publishes none.
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 

@@ -1,7 +1,7 @@
 //! XCS018: the client wants certificate-bound access tokens from a server that does not support them.
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 

@@ -87,14 +87,22 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
         let file = Arc::clone(server.source());
         match &modes.provenance {
             Provenance::Server(l) => {
-                d.related_in(file, l.span, l.pointer.clone(), format!("the server lists {}", modes.quoted()));
+                d.related_in(
+                    file,
+                    l.span,
+                    l.pointer.clone(),
+                    format!("the server lists {}", modes.quoted()),
+                );
             }
             _ => {
                 d.related_in(
                     file,
                     server.object_span(),
                     "",
-                    format!("no `response_modes_supported` here: the default [{}] applies", modes.quoted()),
+                    format!(
+                        "no `response_modes_supported` here: the default [{}] applies",
+                        modes.quoted()
+                    ),
                 );
             }
         }

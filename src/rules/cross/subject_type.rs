@@ -1,7 +1,7 @@
 //! XCS012: the client's subject type is not one the server supports.
 
-use crate::cross::effective::ClientEffective;
 use crate::cross::ServerDoc;
+use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 

@@ -53,5 +53,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         util::ptr("token_endpoint_auth_method"),
         format!("`token_endpoint_auth_method` is {method:?}, which oauth4webapi does not implement"),
     )
-    .help(format!("use one of {}", crate::cross::quote_all(super::SUPPORTED_AUTH_METHODS)));
+    .help(format!(
+        "use one of {}",
+        crate::cross::quote_all(super::SUPPORTED_AUTH_METHODS)
+    ));
 }

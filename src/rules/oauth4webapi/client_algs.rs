@@ -51,12 +51,15 @@ const MEMBERS: &[&str] = &[
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let obj = ctx.object();
-    let client_secret_jwt = str_member(obj, "token_endpoint_auth_method").is_some_and(|(_, m)| m == "client_secret_jwt");
+    let client_secret_jwt =
+        str_member(obj, "token_endpoint_auth_method").is_some_and(|(_, m)| m == "client_secret_jwt");
     for &member in MEMBERS {
         let Some((node, alg)) = str_member(obj, member) else {
             continue;
         };
-        if super::supports_alg(alg) || (member == "token_endpoint_auth_signing_alg" && client_secret_jwt && is_hmac(alg)) {
+        if super::supports_alg(alg)
+            || (member == "token_endpoint_auth_signing_alg" && client_secret_jwt && is_hmac(alg))
+        {
             continue;
         }
         ctx.report(

@@ -15,12 +15,28 @@ pub use server_algs::OWA_NO_SUPPORTED_SERVER_ALG;
 
 use crate::rules::{Ctx, Rule};
 
-pub static RULES: &[&Rule] = &[&OWA_UNSUPPORTED_ALG, &OWA_UNSUPPORTED_AUTH_METHOD, &OWA_NO_SUPPORTED_SERVER_ALG];
+pub static RULES: &[&Rule] = &[
+    &OWA_UNSUPPORTED_ALG,
+    &OWA_UNSUPPORTED_AUTH_METHOD,
+    &OWA_NO_SUPPORTED_SERVER_ALG,
+];
 
 /// JWS algorithms oauth4webapi verifies and signs with.
 pub const SUPPORTED_JWS_ALGS: &[&str] = &[
-    "PS256", "PS384", "PS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "Ed25519", "EdDSA", "ML-DSA-44",
-    "ML-DSA-65", "ML-DSA-87",
+    "PS256",
+    "PS384",
+    "PS512",
+    "RS256",
+    "RS384",
+    "RS512",
+    "ES256",
+    "ES384",
+    "ES512",
+    "Ed25519",
+    "EdDSA",
+    "ML-DSA-44",
+    "ML-DSA-65",
+    "ML-DSA-87",
 ];
 
 /// Token endpoint authentication methods oauth4webapi implements.
