@@ -3,11 +3,12 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use crate::diagnostic::Severity;
+use crate::config::{self, Config};
 use crate::document::{self, Kind, Role};
 use crate::json::{MAX_DEPTH_CEILING, ParseOptions};
 use crate::lint::{self, FileReport, LintOptions, Origin, RuleSelection};
@@ -35,7 +36,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint documents: files, directories (walked), or `-` for stdin.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the documentation of one rule (by code or name).
     Rule {
         /// A rule code (`DOC002`) or name (`unknown-member`).
@@ -47,6 +48,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Manpage,
     /// Show the effective value of each client setting and where it comes from (client, server
     /// list, or default).
     ExplainClient(ExplainArgs),
@@ -103,12 +111,26 @@ pub struct CheckArgs {
     /// The file name to use for stdin (for kind detection and messages).
     #[arg(long)]
     pub stdin_filename: Option<String>,
-    /// Largest document read, in bytes.
-    #[arg(long, default_value_t = lint::DEFAULT_MAX_FILE_SIZE)]
-    pub max_file_size: u64,
-    /// Deepest nesting of arrays and objects accepted.
-    #[arg(long, default_value_t = crate::json::DEFAULT_MAX_DEPTH as u64, value_parser = clap::value_parser!(u64).range(1..=MAX_DEPTH_CEILING as u64))]
-    pub max_depth: u64,
+    /// Largest document read, in bytes [default: 10485760].
+    #[arg(long)]
+    pub max_file_size: Option<u64>,
+    /// Deepest nesting of arrays and objects accepted [default: 128].
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_DEPTH_CEILING as u64))]
+    pub max_depth: Option<u64>,
+    /// Treat named files like files found by walking a directory: skip (and count) those that are
+    /// not OAuth metadata instead of reporting them (for pre-commit, which names every changed
+    /// `.json` file).
+    #[arg(long)]
+    pub skip_unknown: bool,
+    /// Write the report to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Use this config file instead of looking for oauth-lint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    pub isolated: bool,
     /// Print the number of findings per rule after the report.
     #[arg(long)]
     pub statistics: bool,
@@ -187,9 +209,18 @@ impl From<ProfileArg> for Profile {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Source snippets with labels, help and the rule's documentation link.
     Full,
+    /// One line per finding: `path:line:col: severity[CODE] message`.
     Concise,
+    /// One JSON document (files, diagnostics, summary).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: one test case per file, a failure per finding.
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -210,9 +241,17 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rule { rule } => print_rule(&rule),
         Command::Rules { json } => print_rules(json),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "oauth-lint", &mut io::stdout());
+            Ok(EXIT_OK)
+        }
+        Command::Manpage => clap_mangen::Man::new(Cli::command())
+            .render(&mut io::stdout())
+            .map(|()| EXIT_OK)
+            .map_err(|e| e.to_string()),
         Command::ExplainClient(args) => explain_client(args),
     };
     match result {
@@ -289,8 +328,9 @@ enum Input {
     },
 }
 
-fn selection_from_args(args: &CheckArgs) -> Result<RuleSelection, String> {
-    let mut selection = RuleSelection::default();
+/// The config file's selection with the command line's on top: `--select` replaces the file's
+/// select, `--ignore` adds to its ignore, `--severity` overrides per rule.
+fn selection_from_args(args: &CheckArgs, mut selection: RuleSelection) -> Result<RuleSelection, String> {
     let expand = |s: &str| {
         RuleSelection::expand(s).ok_or_else(|| format!("unknown rule or prefix `{s}` (see `oauth-lint rules`)"))
     };
@@ -308,7 +348,8 @@ fn selection_from_args(args: &CheckArgs) -> Result<RuleSelection, String> {
         let (rule, level) = s
             .split_once('=')
             .ok_or_else(|| format!("--severity expects CODE=LEVEL, got `{s}`"))?;
-        let level = parse_level(level)?;
+        let level = crate::config::parse_level(level)
+            .ok_or_else(|| format!("unknown severity `{level}`: expected off, info, warning or error"))?;
         for code in expand(rule)? {
             selection.severity.insert(code, level);
         }
@@ -316,94 +357,186 @@ fn selection_from_args(args: &CheckArgs) -> Result<RuleSelection, String> {
     Ok(selection)
 }
 
-/// `off|info|warning|error` → a severity (`None` = off).
-pub fn parse_level(level: &str) -> Result<Option<Severity>, String> {
-    match level.trim() {
-        "off" => Ok(None),
-        "info" => Ok(Some(Severity::Info)),
-        "warning" | "warn" => Ok(Some(Severity::Warning)),
-        "error" => Ok(Some(Severity::Error)),
-        other => Err(format!(
-            "unknown severity `{other}`: expected off, info, warning or error"
-        )),
+/// Loads the config: `--isolated` → none; `--config FILE`; else `oauth-lint.toml` found by walking
+/// up from the working directory.
+fn load_config(args: &CheckArgs) -> Result<Config, config::ConfigError> {
+    if args.isolated {
+        return Ok(Config::default());
+    }
+    if let Some(path) = &args.config {
+        return config::load(path);
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    match config::discover(&cwd) {
+        Some(path) => config::load(&path),
+        None => Ok(Config::default()),
+    }
+}
+
+fn base_options(args: &CheckArgs, config: &Config) -> Result<LintOptions, String> {
+    let mut profiles = config.profiles.clone();
+    for p in args.profiles.iter().map(|&p| Profile::from(p)) {
+        if !profiles.contains(&p) {
+            profiles.push(p);
+        }
+    }
+    let max_depth = args
+        .max_depth
+        .map(|d| d as usize)
+        .or(config.max_depth)
+        .unwrap_or(crate::json::DEFAULT_MAX_DEPTH);
+    Ok(LintOptions {
+        kind: args.kind.map(Kind::from),
+        role: args.role.map(Role::from),
+        profiles,
+        parse: ParseOptions { max_depth },
+        max_file_size: args
+            .max_file_size
+            .or(config.max_file_size)
+            .unwrap_or(lint::DEFAULT_MAX_FILE_SIZE),
+        extra_members: config.extra_members.clone(),
+        selection: selection_from_args(args, config.selection.clone())?,
+    })
+}
+
+/// The options for one file: the base options with the config's `[[files]]` settings applied
+/// (command-line `--kind`/`--role` still win). Files with the same settings share one copy.
+fn options_for(
+    path: &Path,
+    base: &Arc<LintOptions>,
+    config: &Config,
+    cache: &mut Vec<(config::Applied, Arc<LintOptions>)>,
+) -> Arc<LintOptions> {
+    let applied = config.settings_for(path);
+    if applied.is_empty() {
+        return Arc::clone(base);
+    }
+    if let Some((_, o)) = cache.iter().find(|(a, _)| *a == applied) {
+        return Arc::clone(o);
+    }
+    let mut options = (**base).clone();
+    options.kind = options.kind.or(applied.kind);
+    options.role = options.role.or(applied.role);
+    options.selection.ignore.extend(applied.ignore.iter().copied());
+    for p in &applied.profiles {
+        if !options.profiles.contains(p) {
+            options.profiles.push(*p);
+        }
+    }
+    let options = Arc::new(options);
+    cache.push((applied, Arc::clone(&options)));
+    options
+}
+
+/// Whether colour is wanted on a stream: `--color`, else a terminal without `NO_COLOR`.
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 
 fn check(args: CheckArgs) -> Result<u8, String> {
-    let options = LintOptions {
-        kind: args.kind.map(Kind::from),
-        role: args.role.map(Role::from),
-        profiles: args.profiles.iter().map(|&p| Profile::from(p)).collect(),
-        parse: ParseOptions {
-            max_depth: args.max_depth as usize,
-        },
-        max_file_size: args.max_file_size,
-        selection: selection_from_args(&args)?,
-        ..LintOptions::default()
+    let config = match load_config(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            eprint!("{}", e.render(use_color(args.color, io::stderr().is_terminal())));
+            return Ok(EXIT_TROUBLE);
+        }
     };
+    let base = Arc::new(base_options(&args, &config)?);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let inputs = collect_inputs(&paths, args.stdin_filename.as_deref());
-    let (pairings, server_report) = pairings_for(&args, &inputs, &options);
+    let mut inputs = collect_inputs(&paths, args.stdin_filename.as_deref(), &config);
+    if args.skip_unknown {
+        for input in &mut inputs {
+            if let Input::File { origin, .. } = input {
+                *origin = Origin::Walked;
+            }
+        }
+    }
+    let mut cache = Vec::new();
+    let input_options: Vec<Arc<LintOptions>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File { path, .. } => options_for(path, &base, &config, &mut cache),
+            Input::Stdin { display } => options_for(Path::new(display), &base, &config, &mut cache),
+            Input::Unreadable { .. } => Arc::clone(&base),
+        })
+        .collect();
+    let configured: Vec<Option<PathBuf>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File { path, .. } => config.settings_for(path).server,
+            _ => None,
+        })
+        .collect();
+    let (pairings, server_reports) = pairings_for(&args, &inputs, &configured, &base);
     let mut pairing_notes = crate::pairing::PairingNotes::default();
 
-    let stdout_is_terminal = io::stdout().is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    };
-    let format = args.format.unwrap_or(if stdout_is_terminal {
-        Format::Full
-    } else {
-        Format::Concise
-    });
+    // Where the report goes: stdout, or a file written atomically (a temporary file renamed into
+    // place once complete, so a failed run never leaves half a report).
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let color = use_color(args.color, to_terminal);
+    let format = args
+        .format
+        .unwrap_or(if to_terminal { Format::Full } else { Format::Concise });
     let mut reporter: Box<dyn Reporter> = match format {
         Format::Full => {
-            let width = terminal_width().unwrap_or(100);
-            let mut full = report::Full::new(color, width);
+            let mut full = report::Full::new(color, terminal_width().unwrap_or(100));
             full.summary = !args.quiet;
             Box::new(full)
         }
         Format::Concise => Box::new(report::Concise { summary: !args.quiet }),
         Format::Json => Box::new(report::Json::default()),
+        Format::Sarif => Box::new(report::Sarif::default()),
+        Format::Github => Box::new(report::Github),
+        Format::Junit => Box::new(report::Junit::default()),
     };
+    let mut output = Output::open(args.output.as_deref())?;
 
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut stdin_used = false;
     let mut trouble = false;
-    if let Some(report) = server_report {
+    for report in server_reports {
         trouble |= report.io_error;
         summary.add(&report);
         summary.notes.push(format!(
-            "the server document `{}` could not be used: clients were linted alone",
+            "the server document `{}` could not be used: its clients were linted alone",
             report.source.path
         ));
-        reporter.file(&report, &mut out).map_err(|e| e.to_string())?;
+        reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
     }
     // Lint in parallel, a bounded batch at a time, and report in input order: memory stays
     // bounded by the batch, not by the number of files.
-    for batch in inputs.chunks(256) {
+    for ((batch, batch_options), batch_configured) in inputs
+        .chunks(256)
+        .zip(input_options.chunks(256))
+        .zip(configured.chunks(256))
+    {
         let reports: Vec<FileReport> = batch
             .par_iter()
-            .map(|input| lint_input(input, &options, &pairings))
+            .zip(batch_options)
+            .zip(batch_configured)
+            .map(|((input, options), configured)| lint_input(input, options, configured.as_deref(), &pairings))
             .collect();
-        for (input, mut report) in batch.iter().zip(reports) {
+        for (((input, options), configured), mut report) in
+            batch.iter().zip(batch_options).zip(batch_configured).zip(reports)
+        {
             if let Input::Stdin { display } = input {
-                if stdin_used {
-                    report = lint::unreadable(display, "stdin (`-`) can be read only once".into(), &options);
+                report = if stdin_used {
+                    lint::unreadable(display, "stdin (`-`) can be read only once".into(), options)
                 } else {
                     stdin_used = true;
-                    report = read_stdin(display, &options, &pairings);
-                }
+                    read_stdin(display, options, &pairings)
+                };
             }
             if report.kind == Some(Kind::Client) {
-                let pairing = crate::pairing::pair(Path::new(&report.source.path), &pairings);
+                let pairing = crate::pairing::pair(Path::new(&report.source.path), configured.as_deref(), &pairings);
                 if let crate::pairing::Pairing::Paired { server, source } = &pairing {
                     summary.pairs.push(report::PairRecord {
                         client: report.source.path.clone(),
@@ -415,15 +548,15 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             }
             trouble |= report.io_error;
             summary.add(&report);
-            reporter.file(&report, &mut out).map_err(|e| e.to_string())?;
+            reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
         }
     }
     summary.notes.extend(pairing_notes.lines());
-    reporter.finish(&summary, &mut out).map_err(|e| e.to_string())?;
-    if args.statistics && format != Format::Json {
-        write!(out, "{}", summary.statistics()).map_err(|e| e.to_string())?;
+    reporter.finish(&summary, &mut output).map_err(|e| e.to_string())?;
+    if args.statistics && matches!(format, Format::Full | Format::Concise) {
+        write!(output, "{}", summary.statistics()).map_err(|e| e.to_string())?;
     }
-    out.flush().map_err(|e| e.to_string())?;
+    output.commit()?;
 
     Ok(if trouble {
         EXIT_TROUBLE
@@ -434,24 +567,119 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     })
 }
 
-/// The `--server` document, else the server documents among the inputs (only read when more than
-/// one input could hold a client and a server). The second value is the report to print when the
-/// `--server` document cannot be used.
+/// The report's destination.
+enum Output {
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    File {
+        writer: io::BufWriter<std::fs::File>,
+        /// Cleared once renamed into place.
+        temporary: Option<PathBuf>,
+        target: PathBuf,
+    },
+}
+
+impl Output {
+    fn open(path: Option<&Path>) -> Result<Output, String> {
+        let Some(target) = path else {
+            return Ok(Output::Stdout(io::BufWriter::new(io::stdout().lock())));
+        };
+        let name = target
+            .file_name()
+            .ok_or_else(|| format!("--output `{}` is not a file path", target.display()))?;
+        let mut temporary_name = std::ffi::OsString::from(".");
+        temporary_name.push(name);
+        temporary_name.push(format!(".{}.tmp", std::process::id()));
+        let temporary = target.with_file_name(temporary_name);
+        let file =
+            std::fs::File::create(&temporary).map_err(|e| format!("cannot write `{}`: {e}", temporary.display()))?;
+        Ok(Output::File {
+            writer: io::BufWriter::new(file),
+            temporary: Some(temporary),
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// Flushes, and for a file renames the finished temporary file into place.
+    fn commit(&mut self) -> Result<(), String> {
+        match self {
+            Output::Stdout(w) => w.flush().map_err(|e| e.to_string()),
+            Output::File {
+                writer,
+                temporary,
+                target,
+            } => {
+                writer.flush().map_err(|e| e.to_string())?;
+                writer.get_ref().sync_all().map_err(|e| e.to_string())?;
+                let Some(from) = temporary.take() else { return Ok(()) };
+                std::fs::rename(&from, &*target).map_err(|e| {
+                    let _ = std::fs::remove_file(&from);
+                    format!("cannot write `{}`: {e}", target.display())
+                })
+            }
+        }
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // A report that was not committed (an error mid-run) leaves nothing behind.
+        if let Output::File {
+            temporary: Some(temporary),
+            ..
+        } = self
+        {
+            let _ = std::fs::remove_file(temporary);
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write(buf),
+            Output::File { writer, .. } => writer.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.flush(),
+            Output::File { writer, .. } => writer.flush(),
+        }
+    }
+}
+
+/// The servers of the run (see [`crate::pairing`]): the `--server` document, the documents the
+/// config's `[[files]] server` settings name, and the server documents among the inputs. Also the
+/// reports to print for server documents that cannot be used.
 fn pairings_for(
     args: &CheckArgs,
     inputs: &[Input],
+    configured: &[Option<PathBuf>],
     options: &LintOptions,
-) -> (crate::pairing::Pairings, Option<FileReport>) {
+) -> (crate::pairing::Pairings, Vec<FileReport>) {
     use crate::pairing::{Pairings, input_server, load_server};
-    if let Some(path) = &args.server {
-        return match load_server(&path.to_string_lossy(), path, options) {
-            Ok(server) => (Pairings::new(Some(server)), None),
-            Err(report) => (Pairings::new(None), Some(report)),
-        };
+    let mut reports = Vec::new();
+    let flag = args.server.as_ref().and_then(|path| {
+        load_server(&path.to_string_lossy(), path, options)
+            .map_err(|report| reports.push(report))
+            .ok()
+    });
+    let mut pairings = Pairings::new(flag);
+    if args.server.is_some() {
+        return (pairings, reports);
     }
-    let mut pairings = Pairings::new(None);
+    let mut wanted: Vec<&PathBuf> = configured.iter().flatten().collect();
+    wanted.sort();
+    wanted.dedup();
+    for path in wanted {
+        match load_server(&path.to_string_lossy(), path, options) {
+            Ok(server) => pairings.add_configured_server(path, server),
+            Err(report) => reports.push(report),
+        }
+    }
     if inputs.len() < 2 || options.kind.is_some() {
-        return (pairings, None);
+        return (pairings, reports);
     }
     let servers: Vec<_> = inputs
         .par_iter()
@@ -463,21 +691,34 @@ fn pairings_for(
     for (path, server) in servers {
         pairings.add_input_server(&path, server);
     }
-    (pairings, None)
+    (pairings, reports)
 }
 
-fn paired_server<'p>(display: &str, pairings: &'p crate::pairing::Pairings) -> Option<&'p crate::cross::ServerDoc> {
-    match crate::pairing::pair(Path::new(display), pairings) {
+fn paired_server<'p>(
+    display: &str,
+    configured: Option<&Path>,
+    pairings: &'p crate::pairing::Pairings,
+) -> Option<&'p crate::cross::ServerDoc> {
+    match crate::pairing::pair(Path::new(display), configured, pairings) {
         crate::pairing::Pairing::Paired { server, .. } => Some(server),
         _ => None,
     }
 }
 
-fn lint_input(input: &Input, options: &LintOptions, pairings: &crate::pairing::Pairings) -> FileReport {
+fn lint_input(
+    input: &Input,
+    options: &LintOptions,
+    configured: Option<&Path>,
+    pairings: &crate::pairing::Pairings,
+) -> FileReport {
     match input {
-        Input::File { display, path, origin } => {
-            lint::lint_path(display, path, *origin, options, paired_server(display, pairings))
-        }
+        Input::File { display, path, origin } => lint::lint_path(
+            display,
+            path,
+            *origin,
+            options,
+            paired_server(display, configured, pairings),
+        ),
         // Stdin is read on the reporting thread, in order.
         Input::Stdin { display } => lint::unreadable(display, String::new(), options),
         Input::Unreadable { display, message } => lint::unreadable(display, message.clone(), options),
@@ -495,7 +736,7 @@ fn read_stdin(display: &str, options: &LintOptions, pairings: &crate::pairing::P
         bytes,
         Origin::Explicit,
         options,
-        paired_server(display, pairings),
+        paired_server(display, None, pairings),
     )
 }
 
@@ -508,7 +749,7 @@ fn explain_client(args: ExplainArgs) -> Result<u8, String> {
 
 /// Expands the command-line paths: files as given, directories walked (sorted by name; `.git`,
 /// `target` and `node_modules` skipped; symbolic links followed, loops reported), `-` for stdin.
-fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>) -> Vec<Input> {
+fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>, config: &Config) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -519,7 +760,7 @@ fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>) -> Vec<Input>
         }
         let display = path.to_string_lossy().into_owned();
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs),
+            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, config),
             Ok(_) => inputs.push(Input::File {
                 display,
                 path: path.clone(),
@@ -540,14 +781,15 @@ fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>) -> Vec<Input>
 /// Directory names never descended into.
 const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
 
-fn walk(root: &Path, inputs: &mut Vec<Input>) {
+fn walk(root: &Path, inputs: &mut Vec<Input>, config: &Config) {
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             e.depth() == 0
-                || !(e.file_type().is_dir() && e.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+                || !((e.file_type().is_dir() && e.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+                    || config.is_excluded(e.path()))
         });
     for entry in walker {
         match entry {

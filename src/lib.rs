@@ -18,6 +18,7 @@
 //! ```
 
 pub mod cli;
+pub mod config;
 pub mod cross;
 pub mod diagnostic;
 pub mod document;
@@ -35,3 +36,6 @@ pub mod source;
 
 /// Where `docs/rules.md` is published; each rule's link is this plus `#<code>`.
 pub const DOCS_RULES_URL: &str = "https://github.com/oauth-lint/oauth-lint/blob/main/docs/rules.md";
+
+/// The project's home page.
+pub const HOMEPAGE_URL: &str = "https://github.com/oauth-lint/oauth-lint";

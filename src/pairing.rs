@@ -1,10 +1,12 @@
 //! Which server document each client is checked against (SPEC §4.7).
 //!
-//! [`pair`] is the single place that decides: `--server FILE` pairs every client with that file;
-//! otherwise a directory holding exactly one server document (among the documents being checked)
-//! pairs it with the client documents beside and below it, the nearest such directory winning. A
-//! directory with several server documents pairs nothing below it (which one would be a guess),
-//! and says so. A configured client↔server mapping will be one more source here.
+//! [`pair`] is the single place that decides, in this order:
+//! 1. `--server FILE` pairs every client with that file;
+//! 2. the config file's `[[files]] server = "…"` setting that matches the client;
+//! 3. a directory holding exactly one server document (among the documents being checked) pairs
+//!    it with the client documents beside and below it, the nearest such directory winning. A
+//!    directory with several server documents pairs nothing below it (which one would be a
+//!    guess), and says so.
 
 #![warn(missing_docs)]
 
@@ -25,6 +27,8 @@ use crate::source::SourceFile;
 pub enum PairSource {
     /// `--server FILE`.
     Flag,
+    /// A `[[files]] server` setting of the config file.
+    Config,
     /// The only server document in this directory (the client is beside or below it).
     Directory(PathBuf),
 }
@@ -34,6 +38,7 @@ impl PairSource {
     pub fn as_str(&self) -> &'static str {
         match self {
             PairSource::Flag => "flag",
+            PairSource::Config => "config",
             PairSource::Directory(_) => "directory",
         }
     }
@@ -65,6 +70,7 @@ pub enum Pairing<'p> {
 #[derive(Debug, Default)]
 pub struct Pairings {
     flag: Option<Arc<ServerDoc>>,
+    configured: BTreeMap<PathBuf, Arc<ServerDoc>>,
     by_directory: BTreeMap<PathBuf, Vec<Arc<ServerDoc>>>,
 }
 
@@ -73,8 +79,14 @@ impl Pairings {
     pub fn new(flag: Option<Arc<ServerDoc>>) -> Self {
         Pairings {
             flag,
+            configured: BTreeMap::new(),
             by_directory: BTreeMap::new(),
         }
+    }
+
+    /// Records a server document named by the config (`[[files]] server`), loaded from `path`.
+    pub fn add_configured_server(&mut self, path: &Path, server: Arc<ServerDoc>) {
+        self.configured.insert(path.to_path_buf(), server);
     }
 
     /// Records a server document found among the inputs at `path`.
@@ -85,16 +97,27 @@ impl Pairings {
 
     /// Whether any pairing can happen at all.
     pub fn is_empty(&self) -> bool {
-        self.flag.is_none() && self.by_directory.is_empty()
+        self.flag.is_none() && self.configured.is_empty() && self.by_directory.is_empty()
     }
 }
 
-/// Decides which server the client document at `client` is checked against.
-pub fn pair<'p>(client: &Path, pairings: &'p Pairings) -> Pairing<'p> {
+/// Decides which server the client document at `client` is checked against. `configured` is the
+/// server the config's `[[files]]` settings name for this client, if any (a configured server that
+/// could not be loaded pairs nothing: the client is linted alone, the server's report says why).
+pub fn pair<'p>(client: &Path, configured: Option<&Path>, pairings: &'p Pairings) -> Pairing<'p> {
     if let Some(server) = &pairings.flag {
         return Pairing::Paired {
             server,
             source: PairSource::Flag,
+        };
+    }
+    if let Some(path) = configured {
+        return match pairings.configured.get(path) {
+            Some(server) => Pairing::Paired {
+                server,
+                source: PairSource::Config,
+            },
+            None => Pairing::Alone,
         };
     }
     let mut directory = client.parent();
@@ -219,6 +242,7 @@ impl PairingNotes {
             Pairing::Paired { server, source } => {
                 let why = match source {
                     PairSource::Flag => "(--server)".to_owned(),
+                    PairSource::Config => "(config `[[files]] server`)".to_owned(),
                     PairSource::Directory(dir) => format!("(the only server document in `{}`)", shown(dir)),
                 };
                 *self.paired.entry((server.path().to_owned(), why)).or_default() += 1;
@@ -277,7 +301,7 @@ mod tests {
         );
         p.add_input_server(Path::new("repo/b/x.discovery.json"), server("repo/b/x.discovery.json"));
         p.add_input_server(Path::new("repo/b/y.discovery.json"), server("repo/b/y.discovery.json"));
-        match pair(Path::new("repo/clients/a.json"), &p) {
+        match pair(Path::new("repo/clients/a.json"), None, &p) {
             Pairing::Paired { server, source } => {
                 assert_eq!(server.path(), "repo/openid-configuration");
                 assert_eq!(source, PairSource::Directory(PathBuf::from("repo")));
@@ -285,10 +309,10 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            pair(Path::new("repo/b/c/a.json"), &p),
+            pair(Path::new("repo/b/c/a.json"), None, &p),
             Pairing::Ambiguous { servers: 2, .. }
         ));
-        assert!(matches!(pair(Path::new("elsewhere/a.json"), &p), Pairing::Alone));
+        assert!(matches!(pair(Path::new("elsewhere/a.json"), None, &p), Pairing::Alone));
     }
 
     #[test]
@@ -299,7 +323,7 @@ mod tests {
             server("repo/openid-configuration"),
         );
         assert!(matches!(
-            pair(Path::new("repo/a.json"), &p),
+            pair(Path::new("repo/a.json"), None, &p),
             Pairing::Paired {
                 source: PairSource::Flag,
                 ..

@@ -291,3 +291,22 @@ fn examples_directory_lints() {
     let doc = json(&out);
     assert!(doc["summary"]["files"].as_u64().unwrap() >= 3);
 }
+
+#[test]
+fn skip_unknown_treats_named_files_like_walked_ones() {
+    let pkg = tmp("package.json", br#"{"name": "x", "version": "1.0.0"}"#);
+    let tsconfig = tmp("tsconfig.json", b"{ // comment\n}");
+    let bad = tmp("skip.client.json", br#"{"redirect_uris": "x"}"#);
+    let args = ["check", "--format", "json", "--skip-unknown"];
+    let out = bin().args(args).args([&pkg, &tsconfig, &bad]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the client document still fails");
+    let doc = json(&out);
+    assert_eq!(doc["summary"]["skipped"], 2);
+    let paths: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.iter().all(|p| p.ends_with("skip.client.json")), "{paths:?}");
+}

@@ -3,11 +3,17 @@
 
 mod concise;
 mod full;
+pub mod github;
 mod json;
+pub mod junit;
+pub mod sarif;
 
 pub use concise::Concise;
 pub use full::Full;
+pub use github::Github;
 pub use json::Json;
+pub use junit::Junit;
+pub use sarif::Sarif;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};

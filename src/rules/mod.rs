@@ -234,3 +234,48 @@ pub fn run(ctx: &mut Ctx<'_, '_>) {
         Kind::Resource => resource::check(ctx),
     }
 }
+
+/// The whole rule reference as Markdown (`docs/rules.md`, checked for freshness by a test): an
+/// index table, then one section per rule with an anchor named after its lower-case code.
+pub fn reference_markdown() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from(
+        "# Rules\n\nGenerated from the rule table by `UPDATE_EXPECT=1 cargo test --test meta` (do not edit by hand).\n\
+         `oauth-lint rule CODE` prints the same text.\n\n\
+         | Code | Name | Severity | Profile | Summary |\n|---|---|---|---|---|\n",
+    );
+    for r in ALL.iter() {
+        let profile = r.profile.map_or("", Profile::as_str);
+        let _ = writeln!(
+            out,
+            "| [{}](#{}) | `{}` | {} | {} | {} |",
+            r.code,
+            r.code.to_ascii_lowercase(),
+            r.name,
+            r.severity,
+            profile,
+            r.summary.replace('|', "\\|")
+        );
+    }
+    for r in ALL.iter() {
+        let _ = write!(
+            out,
+            "\n<a id=\"{}\"></a>\n\n## {} `{}`\n\n{}.\n\nDefault severity: **{}**{}.\n\n{}\n",
+            r.code.to_ascii_lowercase(),
+            r.code,
+            r.name,
+            r.summary,
+            r.severity,
+            r.profile
+                .map(|p| format!(" (profile `{}`)", p.as_str()))
+                .unwrap_or_default(),
+            // Rule sections become level-3 headings under the rule's level-2 heading.
+            r.docs.trim_end().replace("\n## ", "\n### ").replacen(
+                "## ",
+                "### ",
+                usize::from(r.docs.starts_with("## "))
+            )
+        );
+    }
+    out
+}

@@ -138,7 +138,8 @@ against a server with `"authorization_signing_alg_values_supported": ["PS256"]`.
 ```
 
 ## References
-- JWT Secured Authorization Response Mode for OAuth 2.0 (JARM) §3 (client metadata), §4 (server metadata)
+- OpenID Foundation, JWT Secured Authorization Response Mode for OAuth 2.0 (JARM) §3 (client
+  metadata), §4 (server metadata)
 "#,
 };
 
