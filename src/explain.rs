@@ -446,10 +446,9 @@ pub fn run(client_path: &Path, server_path: Option<&Path>, json: bool) -> Result
         .as_object()
         .ok_or_else(|| format!("`{display}` is not a JSON object"))?;
     if let Some(kind) = document::kind_from_file_name(client_path).or_else(|| document::kind_from_content(&parsed.root))
+        && kind != Kind::Client
     {
-        if kind != Kind::Client {
-            return Err(format!("`{display}` is {}, not client metadata", kind.describe()));
-        }
+        return Err(format!("`{display}` is {}, not client metadata", kind.describe()));
     }
     let server = match server_path {
         Some(path) => {

@@ -239,14 +239,14 @@ pub const SEED_REFERENCE: &str = "SPEC §5: the server has no list";
 /// `*_signing_alg_values_supported`; otherwise `RS256`.
 pub fn accepted_algs(client: &Object<'_>, server: Option<&ServerDoc>, response: SignedResponse) -> AcceptedAlgs {
     let member = response.client_member();
-    if let Some(node) = client.get(member) {
-        if let Some(alg) = node.as_str() {
-            return AcceptedAlgs {
-                response,
-                algs: vec![alg.to_owned()],
-                provenance: Provenance::Client(location(member, node)),
-            };
-        }
+    if let Some(node) = client.get(member)
+        && let Some(alg) = node.as_str()
+    {
+        return AcceptedAlgs {
+            response,
+            algs: vec![alg.to_owned()],
+            provenance: Provenance::Client(location(member, node)),
+        };
     }
     if let Some(list) = server.and_then(|s| s.list(response.server_member())) {
         return AcceptedAlgs {

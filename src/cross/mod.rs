@@ -379,17 +379,17 @@ impl ServerDoc {
     /// The effective value of a boolean flag: the document's own, else its default (`false` for a
     /// flag without a registered default).
     pub fn flag(&self, member: &'static str) -> Flag {
-        if let Some(m) = self.members.get(member) {
-            if let ServerValue::Bool(b) = m.value {
-                return Flag {
-                    member,
-                    value: b,
-                    provenance: Provenance::Server(Location {
-                        pointer: Pointer::root().key(member).into_string(),
-                        span: m.span,
-                    }),
-                };
-            }
+        if let Some(m) = self.members.get(member)
+            && let ServerValue::Bool(b) = m.value
+        {
+            return Flag {
+                member,
+                value: b,
+                provenance: Provenance::Server(Location {
+                    pointer: Pointer::root().key(member).into_string(),
+                    span: m.span,
+                }),
+            };
         }
         let (value, reference) = FLAG_DEFAULTS
             .iter()

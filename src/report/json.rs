@@ -51,8 +51,10 @@ struct Document<'a> {
     files: &'a [FileEntry],
     diagnostics: &'a [DiagnosticEntry],
     summary: SummaryEntry,
-    /// Which server each client was checked against (cross checks).
+    /// Which server each client was checked against (cross checks); only when there are any.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pairs: &'a [super::PairRecord],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     notes: &'a [String],
 }
 

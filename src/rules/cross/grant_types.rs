@@ -66,10 +66,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
             &item.value,
             "grant_types_supported",
             &help,
-        ) {
-            if refresh {
-                d.severity(Severity::Warning);
-            }
+        ) && refresh
+        {
+            d.severity(Severity::Warning);
         }
     }
 }
