@@ -117,9 +117,11 @@ write("XCS009", srv(), {
   "fail.client.json": cli(grant_types=["authorization_code", "client_credentials"]),
   "fail-server-default.client.json": {"client_name": "Batch job", "grant_types": ["client_credentials"]},
   "fail-refresh.client.json": cli(grant_types=["authorization_code", "refresh_token"]),
+  "fail-refresh-explicit.client.json": cli(grant_types=["authorization_code", "refresh_token"]),
   "pass.client.json": cli(grant_types=["authorization_code", "refresh_token"]),
-}, servers={"fail-server-default.client.json": "minimal.discovery.json", "fail-refresh.client.json": "minimal.discovery.json"},
-  extra_servers={"minimal.discovery.json": MINIMAL_SERVER})
+}, servers={"fail-server-default.client.json": "minimal.discovery.json", "fail-refresh.client.json": "minimal.discovery.json",
+            "fail-refresh-explicit.client.json": "no-refresh.discovery.json"},
+  extra_servers={"minimal.discovery.json": MINIMAL_SERVER, "no-refresh.discovery.json": srv(grant_types_supported=["authorization_code"])})
 
 write("XCS010", srv(grant_types_supported=["authorization_code", "implicit", "refresh_token"]), {
   "fail.client.json": cli(grant_types=["authorization_code", "implicit"], response_types=["code id_token"]),

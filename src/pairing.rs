@@ -225,6 +225,10 @@ pub fn input_server(path: &Path, display: &str, options: &LintOptions) -> Option
         return None;
     }
     let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
+    // Cheap pre-filter: server metadata has an `issuer` or some `*_supported` list.
+    if !text.contains("\"issuer\"") && !text.contains("_supported\"") {
+        return None;
+    }
     ServerDoc::from_source_if_server(Arc::new(SourceFile::new(display, text))).map(Arc::new)
 }
 

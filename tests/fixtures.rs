@@ -22,7 +22,7 @@ use oauth_lint::rules::{self, Profile};
 /// Rules that no fixture document can trigger, and where they are tested instead.
 pub const NOT_FIXTURE_TESTABLE: &[(&str, &str)] = &[
     ("JSON009", "tests/cli.rs: missing and unreadable paths"),
-    ("XCS026", "tests/cli.rs: a --server document that is not a server"),
+    ("XCS026", "tests/cross.rs: a --server document that is not a server"),
 ];
 
 fn fixtures_root() -> PathBuf {

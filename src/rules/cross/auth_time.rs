@@ -8,8 +8,8 @@ use crate::rules::{Basis, Ctx, Rule};
 pub static AUTH_TIME_NOT_LISTED: Rule = Rule {
     code: "XCS021",
     name: "auth-time-claim-not-listed",
-    severity: Severity::Warning,
-    basis: Basis::LikelyMistake,
+    severity: Severity::Error,
+    basis: Basis::CannotWork,
     summary: "The client requires auth_time but the server's claims_supported does not list it",
     profile: None,
     docs: r#"## What it does
@@ -17,8 +17,10 @@ Reports a client with `"require_auth_time": true` paired with a server whose `cl
 does not contain `auth_time`. A server without `claims_supported` is not reported (the list is
 only recommended).
 
-Reading chosen: a warning, not an error, because OpenID Connect Discovery says `claims_supported`
-"might not be an exhaustive list".
+Reading chosen: an error, like any value a server list lacks (SPEC §4.7), although OpenID Connect
+Discovery says `claims_supported` "might not be an exhaustive list": a server that enumerates the
+claims it returns and leaves out `auth_time` is saying it does not return it. Lower it with
+`--severity XCS021=warning` for a server known to return unlisted claims.
 
 ## Why is this bad?
 With `require_auth_time`, the ID token MUST carry `auth_time` (OpenID Connect Registration §2), and

@@ -17,9 +17,11 @@ Checks each of the client's effective `grant_types` (its own, else the RFC 7591 
 `["authorization_code"]`) against the server's effective `grant_types_supported` (its own, else
 the RFC 8414 / OpenID Connect Discovery default `["authorization_code", "implicit"]`).
 
-`refresh_token` is the exception, reported as a warning: a client lists it to say it *may* use
-refresh tokens (RFC 7591 §2), and a server that does not list it simply issues none — the client
-still works, without refresh.
+Reading chosen for `refresh_token` against a server that omits `grant_types_supported`: a
+warning, not an error. The RFC 8414 default does not include it, but a client lists it only to say
+it *may* use refresh tokens (RFC 7591 §2), and many servers that issue refresh tokens never publish
+the list; the client still works, without refresh, if they do not. Against an explicit list that
+lacks it, it is an error like any other grant.
 
 ## Why is this bad?
 The server answers `unsupported_grant_type` (RFC 6749 §5.2) to every request of that grant: the
@@ -47,8 +49,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
     let grants = &client.grant_types;
     for item in &grants.items {
         let subject = super::item_subject("grant_types", item, grants);
-        let refresh = item.value == "refresh_token";
-        let help = if refresh {
+        let refresh_against_default = item.value == "refresh_token" && !server.has("grant_types_supported");
+        let help = if item.value == "refresh_token" {
             "without `refresh_token` in the server's list the client gets no refresh tokens: remove it, or expect none"
                 .to_owned()
         } else {
@@ -66,7 +68,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
             &item.value,
             "grant_types_supported",
             &help,
-        ) && refresh
+        ) && refresh_against_default
         {
             d.severity(Severity::Warning);
         }
