@@ -322,6 +322,16 @@ impl ServerDoc {
         })
     }
 
+    /// The opening brace of the top-level object: where labels about the whole server document
+    /// (a default that applies, a member it lacks) point, so renderers show one line, not the
+    /// whole document.
+    pub fn object_anchor(&self) -> Span {
+        Span::new(
+            self.object_span.start,
+            (self.object_span.start + 1).min(self.object_span.end),
+        )
+    }
+
     /// The location of the whole document (pointer `""`).
     pub fn object_location(&self) -> Location {
         Location {

@@ -62,7 +62,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
         Some(l) => d.related_in(Arc::clone(server.source()), l.span, l.pointer, "an empty list"),
         None => d.related_in(
             Arc::clone(server.source()),
-            server.object_span(),
+            server.object_anchor(),
             "",
             "no `dpop_signing_alg_values_supported` in the server metadata",
         ),

@@ -175,7 +175,7 @@ fn label_list(d: &mut Diagnostic, server: &ServerDoc, list: &SupportedList) {
         Provenance::Default { reference } => {
             d.related_in(
                 file,
-                server.object_span(),
+                server.object_anchor(),
                 "",
                 format!(
                     "no `{}` here: the default [{}] applies ({reference})",
@@ -192,7 +192,7 @@ fn label_list(d: &mut Diagnostic, server: &ServerDoc, list: &SupportedList) {
 fn label_absent(d: &mut Diagnostic, server: &ServerDoc, member: &str) {
     d.related_in(
         Arc::clone(server.source()),
-        server.object_span(),
+        server.object_anchor(),
         "",
         format!("no `{member}` in the server metadata"),
     );
@@ -340,7 +340,7 @@ fn check_flag(
             );
             d.severity(Severity::Warning).help(help).related_in(
                 file,
-                server.object_span(),
+                server.object_anchor(),
                 "",
                 format!("no `{flag_member}` here (default false)"),
             );

@@ -51,7 +51,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
     .help("check that the server supports PAR (RFC 9126), or drop `require_pushed_authorization_requests`")
     .related_in(
         Arc::clone(server.source()),
-        server.object_span(),
+        server.object_anchor(),
         "",
         "no `pushed_authorization_request_endpoint` in the server metadata",
     );

@@ -97,7 +97,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, server: &ServerDoc, client: &ClientEf
             _ => {
                 d.related_in(
                     file,
-                    server.object_span(),
+                    server.object_anchor(),
                     "",
                     format!(
                         "no `response_modes_supported` here: the default [{}] applies",
