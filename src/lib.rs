@@ -3,6 +3,8 @@
 //! The library parses a document with exact spans ([`json`]), detects its kind and role
 //! ([`document`]), validates it against the shipped JSON Schemas ([`schema`]) and the rule table
 //! ([`rules`]), and returns [`diagnostic::Diagnostic`]s located by JSON Pointer and byte span.
+//! A client can be linted against its server ([`cross::ServerDoc`], [`pairing`]), and a registration
+//! endpoint can validate requests with [`registration::validate_registration`].
 //!
 //! ```
 //! use oauth_lint::lint::{lint_bytes, LintOptions, Origin};
