@@ -55,6 +55,29 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Manpage,
+    /// Show the effective value of each client setting and where it comes from (client, server
+    /// list, or default).
+    ExplainClient(ExplainArgs),
+}
+
+/// `oauth-lint explain-client CLIENT [--server SERVER] [--format full|json]`.
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The client metadata document.
+    pub client: PathBuf,
+    /// The authorization server metadata the client talks to.
+    #[arg(long)]
+    pub server: Option<PathBuf>,
+    /// Output format [default: full].
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Full)]
+    pub format: ExplainFormat,
+}
+
+/// Formats of `explain-client`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    Full,
+    Json,
 }
 
 #[derive(Args, Debug, Default)]
@@ -117,6 +140,9 @@ pub struct CheckArgs {
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Check every client against this authorization server metadata document.
+    #[arg(long)]
+    pub server: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -226,6 +252,7 @@ pub fn main() -> ExitCode {
             .render(&mut io::stdout())
             .map(|()| EXIT_OK)
             .map_err(|e| e.to_string()),
+        Command::ExplainClient(args) => explain_client(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -441,6 +468,15 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             Input::Unreadable { .. } => Arc::clone(&base),
         })
         .collect();
+    let configured: Vec<Option<PathBuf>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File { path, .. } => config.settings_for(path).server,
+            _ => None,
+        })
+        .collect();
+    let (pairings, server_reports) = pairings_for(&args, &inputs, &configured, &base);
+    let mut pairing_notes = crate::pairing::PairingNotes::default();
 
     // Where the report goes: stdout, or a file written atomically (a temporary file renamed into
     // place once complete, so a failed run never leaves half a report).
@@ -466,28 +502,56 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let mut summary = Summary::default();
     let mut stdin_used = false;
     let mut trouble = false;
+    for report in server_reports {
+        trouble |= report.io_error;
+        summary.add(&report);
+        summary.notes.push(format!(
+            "the server document `{}` could not be used: its clients were linted alone",
+            report.source.path
+        ));
+        reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
+    }
     // Lint in parallel, a bounded batch at a time, and report in input order: memory stays
     // bounded by the batch, not by the number of files.
-    for (batch, batch_options) in inputs.chunks(256).zip(input_options.chunks(256)) {
+    for ((batch, batch_options), batch_configured) in inputs
+        .chunks(256)
+        .zip(input_options.chunks(256))
+        .zip(configured.chunks(256))
+    {
         let reports: Vec<FileReport> = batch
             .par_iter()
             .zip(batch_options)
-            .map(|(input, options)| lint_input(input, options))
+            .zip(batch_configured)
+            .map(|((input, options), configured)| lint_input(input, options, configured.as_deref(), &pairings))
             .collect();
-        for ((input, options), mut report) in batch.iter().zip(batch_options).zip(reports) {
+        for (((input, options), configured), mut report) in
+            batch.iter().zip(batch_options).zip(batch_configured).zip(reports)
+        {
             if let Input::Stdin { display } = input {
                 report = if stdin_used {
                     lint::unreadable(display, "stdin (`-`) can be read only once".into(), options)
                 } else {
                     stdin_used = true;
-                    read_stdin(display, options)
+                    read_stdin(display, options, &pairings)
                 };
+            }
+            if report.kind == Some(Kind::Client) {
+                let pairing = crate::pairing::pair(Path::new(&report.source.path), configured.as_deref(), &pairings);
+                if let crate::pairing::Pairing::Paired { server, source } = &pairing {
+                    summary.pairs.push(report::PairRecord {
+                        client: report.source.path.clone(),
+                        server: server.path().to_owned(),
+                        source: source.as_str(),
+                    });
+                }
+                pairing_notes.record(&pairing);
             }
             trouble |= report.io_error;
             summary.add(&report);
             reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
         }
     }
+    summary.notes.extend(pairing_notes.lines());
     reporter.finish(&summary, &mut output).map_err(|e| e.to_string())?;
     if args.statistics && matches!(format, Format::Full | Format::Concise) {
         write!(output, "{}", summary.statistics()).map_err(|e| e.to_string())?;
@@ -585,22 +649,102 @@ impl Write for Output {
     }
 }
 
-fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
+/// The servers of the run (see [`crate::pairing`]): the `--server` document, the documents the
+/// config's `[[files]] server` settings name, and the server documents among the inputs. Also the
+/// reports to print for server documents that cannot be used.
+fn pairings_for(
+    args: &CheckArgs,
+    inputs: &[Input],
+    configured: &[Option<PathBuf>],
+    options: &LintOptions,
+) -> (crate::pairing::Pairings, Vec<FileReport>) {
+    use crate::pairing::{Pairings, input_server, load_server};
+    let mut reports = Vec::new();
+    let flag = args.server.as_ref().and_then(|path| {
+        load_server(&path.to_string_lossy(), path, options)
+            .map_err(|report| reports.push(report))
+            .ok()
+    });
+    let mut pairings = Pairings::new(flag);
+    if args.server.is_some() {
+        return (pairings, reports);
+    }
+    let mut wanted: Vec<&PathBuf> = configured.iter().flatten().collect();
+    wanted.sort();
+    wanted.dedup();
+    for path in wanted {
+        match load_server(&path.to_string_lossy(), path, options) {
+            Ok(server) => pairings.add_configured_server(path, server),
+            Err(report) => reports.push(report),
+        }
+    }
+    if inputs.len() < 2 || options.kind.is_some() {
+        return (pairings, reports);
+    }
+    let servers: Vec<_> = inputs
+        .par_iter()
+        .filter_map(|input| match input {
+            Input::File { display, path, .. } => input_server(path, display, options).map(|s| (path.clone(), s)),
+            _ => None,
+        })
+        .collect();
+    for (path, server) in servers {
+        pairings.add_input_server(&path, server);
+    }
+    (pairings, reports)
+}
+
+fn paired_server<'p>(
+    display: &str,
+    configured: Option<&Path>,
+    pairings: &'p crate::pairing::Pairings,
+) -> Option<&'p crate::cross::ServerDoc> {
+    match crate::pairing::pair(Path::new(display), configured, pairings) {
+        crate::pairing::Pairing::Paired { server, .. } => Some(server),
+        _ => None,
+    }
+}
+
+fn lint_input(
+    input: &Input,
+    options: &LintOptions,
+    configured: Option<&Path>,
+    pairings: &crate::pairing::Pairings,
+) -> FileReport {
     match input {
-        Input::File { display, path, origin } => lint::lint_path(display, path, *origin, options),
+        Input::File { display, path, origin } => lint::lint_path(
+            display,
+            path,
+            *origin,
+            options,
+            paired_server(display, configured, pairings),
+        ),
         // Stdin is read on the reporting thread, in order.
         Input::Stdin { display } => lint::unreadable(display, String::new(), options),
         Input::Unreadable { display, message } => lint::unreadable(display, message.clone(), options),
     }
 }
 
-fn read_stdin(display: &str, options: &LintOptions) -> FileReport {
+fn read_stdin(display: &str, options: &LintOptions, pairings: &crate::pairing::Pairings) -> FileReport {
     let mut bytes = Vec::new();
     let stdin = io::stdin();
     if let Err(e) = stdin.lock().take(options.max_file_size + 1).read_to_end(&mut bytes) {
         return lint::unreadable(display, format!("cannot read stdin: {e}"), options);
     }
-    lint::lint_bytes(display, bytes, Origin::Explicit, options)
+    lint::lint_bytes(
+        display,
+        bytes,
+        Origin::Explicit,
+        options,
+        paired_server(display, None, pairings),
+    )
+}
+
+fn explain_client(args: ExplainArgs) -> Result<u8, String> {
+    let text = crate::explain::run(&args.client, args.server.as_deref(), args.format == ExplainFormat::Json)?;
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(EXIT_OK)
 }
 
 /// Expands the command-line paths: files as given, directories walked (sorted by name; `.git`,

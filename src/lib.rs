@@ -3,6 +3,8 @@
 //! The library parses a document with exact spans ([`json`]), detects its kind and role
 //! ([`document`]), validates it against the shipped JSON Schemas ([`schema`]) and the rule table
 //! ([`rules`]), and returns [`diagnostic::Diagnostic`]s located by JSON Pointer and byte span.
+//! A client can be linted against its server ([`cross::ServerDoc`], [`pairing`]), and a registration
+//! endpoint can validate requests with [`registration::validate_registration`].
 //!
 //! ```
 //! use oauth_lint::lint::{lint_bytes, LintOptions, Origin};
@@ -12,16 +14,21 @@
 //!     br#"{"redirect_uri": "https://app.example/cb"}"#.to_vec(),
 //!     Origin::Explicit,
 //!     &LintOptions::default(),
+//!     None,
 //! );
 //! assert!(report.diagnostics.iter().any(|d| d.rule.code == "DOC002" && d.pointer == "/redirect_uri"));
 //! ```
 
 pub mod cli;
 pub mod config;
+pub mod cross;
 pub mod diagnostic;
 pub mod document;
+pub mod explain;
 pub mod json;
 pub mod lint;
+pub mod pairing;
+pub mod registration;
 pub mod registry;
 pub mod report;
 pub mod rules;

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::cross::ServerDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{self, Kind, KindSource, Role};
 use crate::json::{self, ParseOptions, Span};
@@ -149,7 +150,15 @@ pub fn unreadable(path: &str, message: String, options: &LintOptions) -> FileRep
 
 /// Reads a file (refusing anything that is not a regular file, or larger than the limit) and
 /// lints it.
-pub fn lint_path(display_path: &str, path: &Path, origin: Origin, options: &LintOptions) -> FileReport {
+///
+/// `server`: the server document a client is paired with (cross checks); ignored for other kinds.
+pub fn lint_path(
+    display_path: &str,
+    path: &Path,
+    origin: Origin,
+    options: &LintOptions,
+    server: Option<&ServerDoc>,
+) -> FileReport {
     use std::io::Read;
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -196,7 +205,7 @@ pub fn lint_path(display_path: &str, path: &Path, origin: Origin, options: &Lint
     if bytes.len() as u64 > options.max_file_size {
         return too_large(display_path, bytes.len() as u64, options);
     }
-    lint_bytes(display_path, bytes, origin, options)
+    lint_bytes(display_path, bytes, origin, options, server)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -230,13 +239,19 @@ fn too_large(path: &str, size: u64, options: &LintOptions) -> FileReport {
     }
 }
 
-/// Decodes and lints a document given as bytes.
-pub fn lint_bytes(path: &str, bytes: Vec<u8>, origin: Origin, options: &LintOptions) -> FileReport {
+/// Decodes and lints a document given as bytes (`server`: as in [`lint_path`]).
+pub fn lint_bytes(
+    path: &str,
+    bytes: Vec<u8>,
+    origin: Origin,
+    options: &LintOptions,
+    server: Option<&ServerDoc>,
+) -> FileReport {
     if bytes.len() as u64 > options.max_file_size {
         return too_large(path, bytes.len() as u64, options);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => lint_source(Arc::new(SourceFile::new(path, text)), origin, options),
+        Ok(text) => lint_source(Arc::new(SourceFile::new(path, text)), origin, options, server),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -300,8 +315,13 @@ fn utf16_guess(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-/// Lints a decoded document.
-pub fn lint_source(source: Arc<SourceFile>, origin: Origin, options: &LintOptions) -> FileReport {
+/// Lints a decoded document (`server`: as in [`lint_path`]).
+pub fn lint_source(
+    source: Arc<SourceFile>,
+    origin: Origin,
+    options: &LintOptions,
+    server: Option<&ServerDoc>,
+) -> FileReport {
     let path = Path::new(&source.path);
     let name_kind = options
         .kind
@@ -464,7 +484,7 @@ pub fn lint_source(source: Arc<SourceFile>, origin: Origin, options: &LintOption
     if kind == Kind::Client {
         report.role = Some(options.role.unwrap_or_else(|| document::detect_role(&parsed.root)));
     }
-    let mut ctx = Ctx::new(&source, &parsed.root, kind, report.role, options);
+    let mut ctx = Ctx::new(&source, &parsed.root, kind, report.role, options).with_server(server);
     crate::schema::check(&mut ctx);
     rules::run(&mut ctx);
     diagnostics.extend(ctx.into_diagnostics());

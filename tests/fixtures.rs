@@ -4,20 +4,26 @@
 //!
 //! The kind is taken from the file name (`fail.client.json`, `pass.discovery.json`, `x.jwks.json`;
 //! `*.resource.json` is forced to protected resource metadata); an optional `options.json` in the
-//! directory sets `profiles`, `kind`, `role`, `max_file_size`, `max_depth`, and `server` (a file of
-//! the directory that client fixtures are checked against).
+//! directory sets `profiles`, `kind`, `role`, `max_file_size`, `max_depth`, `server` (a file of
+//! the directory that client fixtures are checked against, named so that it is not itself a
+//! fixture, e.g. `server.discovery.json`) and `servers` (a per-fixture override:
+//! `{"fail-unadvertised.client.json": "minimal.discovery.json"}`).
 //!
 //! Bless after reviewing: `UPDATE_EXPECT=1 cargo test --test fixtures`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use oauth_lint::cross::ServerDoc;
 use oauth_lint::document::{Kind, Role};
 use oauth_lint::lint::{FileReport, LintOptions, Origin};
 use oauth_lint::rules::{self, Profile};
 
 /// Rules that no fixture document can trigger, and where they are tested instead.
-pub const NOT_FIXTURE_TESTABLE: &[(&str, &str)] = &[("JSON009", "tests/cli.rs: missing and unreadable paths")];
+pub const NOT_FIXTURE_TESTABLE: &[(&str, &str)] = &[
+    ("JSON009", "tests/cli.rs: missing and unreadable paths"),
+    ("XCS026", "tests/cross.rs: a --server document that is not a server"),
+];
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules")
@@ -33,6 +39,8 @@ struct DirOptions {
     max_file_size: Option<u64>,
     max_depth: Option<usize>,
     server: Option<String>,
+    #[serde(default)]
+    servers: std::collections::BTreeMap<String, String>,
 }
 
 fn options_for(dir: &Path, file: &Path) -> (LintOptions, Option<PathBuf>) {
@@ -56,7 +64,8 @@ fn options_for(dir: &Path, file: &Path) -> (LintOptions, Option<PathBuf>) {
     if name.ends_with(".resource.json") {
         options.kind = Some(Kind::Resource);
     }
-    (options, dir_options.server.map(|s| dir.join(s)))
+    let server = dir_options.servers.get(name).or(dir_options.server.as_ref());
+    (options, server.map(|s| dir.join(s)))
 }
 
 fn render(report: &FileReport) -> String {
@@ -75,8 +84,16 @@ fn lint_fixture(dir: &Path, file: &Path) -> FileReport {
         .unwrap()
         .to_string_lossy()
         .into_owned();
-    let _ = server; // client-against-server fixtures: wired when cross checks land
-    oauth_lint::lint::lint_path(&display, file, Origin::Explicit, &options)
+    let server = server.map(|path| {
+        let shown = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        ServerDoc::from_bytes(&shown, bytes).unwrap_or_else(|e| panic!("{}: not a usable server: {e}", path.display()))
+    });
+    oauth_lint::lint::lint_path(&display, file, Origin::Explicit, &options, server.as_ref())
 }
 
 fn fixture_files(dir: &Path) -> Vec<PathBuf> {

@@ -25,7 +25,7 @@ fn every_y_accepted_every_n_rejected() {
     let mut failures = Vec::new();
     for path in cases() {
         let n = name(&path);
-        let report = lint_path(&n, &path, Origin::Explicit, &options);
+        let report = lint_path(&n, &path, Origin::Explicit, &options, None);
         let expected = match &n[..2] {
             "y_" => Some(true),
             "n_" => Some(false),

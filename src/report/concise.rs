@@ -31,6 +31,9 @@ impl Reporter for Concise {
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         if self.summary {
+            for note in &summary.notes {
+                writeln!(out, "note: {note}")?;
+            }
             writeln!(out, "{}", summary.line())?;
         }
         Ok(())

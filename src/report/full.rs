@@ -207,6 +207,9 @@ impl Reporter for Full {
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         if self.summary {
+            for note in &summary.notes {
+                writeln!(out, "note: {note}")?;
+            }
             writeln!(out, "{}", summary.line())?;
         }
         Ok(())

@@ -51,6 +51,11 @@ struct Document<'a> {
     files: &'a [FileEntry],
     diagnostics: &'a [DiagnosticEntry],
     summary: SummaryEntry,
+    /// Which server each client was checked against (cross checks); only when there are any.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pairs: &'a [super::PairRecord],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -113,6 +118,8 @@ impl Reporter for Json {
                 infos: summary.infos,
                 skipped: summary.skipped,
             },
+            pairs: &summary.pairs,
+            notes: &summary.notes,
         };
         serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
         writeln!(out)

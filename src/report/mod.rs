@@ -50,6 +50,19 @@ pub struct Summary {
     pub per_rule: BTreeMap<&'static str, (&'static str, usize)>,
     /// Notes about how the run was set up (e.g. which server each client was paired with).
     pub notes: Vec<String>,
+    /// Which server each client was checked against.
+    pub pairs: Vec<PairRecord>,
+}
+
+/// A client checked against a server (cross checks).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct PairRecord {
+    /// The client's display path.
+    pub client: String,
+    /// The server's display path.
+    pub server: String,
+    /// `flag` (`--server`) or `directory` (the only server document in a directory).
+    pub source: &'static str,
 }
 
 impl Summary {

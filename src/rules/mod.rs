@@ -6,9 +6,11 @@
 
 pub mod alg;
 pub mod client;
+pub mod cross;
 pub mod doc;
 pub mod json;
 pub mod jwks;
+pub mod oauth4webapi;
 pub mod resource;
 pub mod schema;
 pub mod server;
@@ -16,6 +18,7 @@ pub mod util;
 
 use std::sync::{Arc, LazyLock};
 
+use crate::cross::ServerDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Kind, Role};
 use crate::json::{Node, Object, Span};
@@ -130,6 +133,8 @@ pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         server::RULES,
         jwks::RULES,
         resource::RULES,
+        cross::RULES,
+        oauth4webapi::RULES,
     ]
     .into_iter()
     .flatten()
@@ -152,6 +157,8 @@ pub struct Ctx<'s, 'a> {
     /// The client role (clients only).
     pub role: Option<Role>,
     pub options: &'s LintOptions,
+    /// The server document a client is checked against (cross checks, SPEC §4.7).
+    pub server: Option<&'s ServerDoc>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -169,8 +176,15 @@ impl<'s, 'a> Ctx<'s, 'a> {
             kind,
             role,
             options,
+            server: None,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Pairs the document (a client) with a server document for the cross checks.
+    pub fn with_server(mut self, server: Option<&'s ServerDoc>) -> Self {
+        self.server = server;
+        self
     }
 
     /// The top-level object (rules run only on documents whose top level is an object).
@@ -208,6 +222,12 @@ pub fn run(ctx: &mut Ctx<'_, '_>) {
         Kind::Client => {
             client::check(ctx);
             jwks::check_client_inline(ctx);
+            if ctx.server.is_some() {
+                cross::check(ctx);
+            }
+            if ctx.has_profile(Profile::Oauth4webapi) {
+                oauth4webapi::check(ctx);
+            }
         }
         Kind::Server => server::check(ctx),
         Kind::Jwks => jwks::check(ctx),

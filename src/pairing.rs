@@ -1,0 +1,337 @@
+//! Which server document each client is checked against (SPEC §4.7).
+//!
+//! [`pair`] is the single place that decides, in this order:
+//! 1. `--server FILE` pairs every client with that file;
+//! 2. the config file's `[[files]] server = "…"` setting that matches the client;
+//! 3. a directory holding exactly one server document (among the documents being checked) pairs
+//!    it with the client documents beside and below it, the nearest such directory winning. A
+//!    directory with several server documents pairs nothing below it (which one would be a
+//!    guess), and says so.
+
+#![warn(missing_docs)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::cross::{ServerDoc, ServerLoadError};
+use crate::diagnostic::Diagnostic;
+use crate::document::{self, Kind};
+use crate::json::Span;
+use crate::lint::{self, FileReport, LintOptions, Origin};
+use crate::rules::cross::PAIRED_DOCUMENT_NOT_A_SERVER;
+use crate::source::SourceFile;
+
+/// Why a client is paired with its server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PairSource {
+    /// `--server FILE`.
+    Flag,
+    /// A `[[files]] server` setting of the config file.
+    Config,
+    /// The only server document in this directory (the client is beside or below it).
+    Directory(PathBuf),
+}
+
+impl PairSource {
+    /// `flag` or `directory`, for the JSON output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PairSource::Flag => "flag",
+            PairSource::Config => "config",
+            PairSource::Directory(_) => "directory",
+        }
+    }
+}
+
+/// The decision for one client.
+#[derive(Clone, Debug)]
+pub enum Pairing<'p> {
+    /// Checked against this server.
+    Paired {
+        /// The server document.
+        server: &'p Arc<ServerDoc>,
+        /// Why.
+        source: PairSource,
+    },
+    /// The nearest directory with server documents holds several: not paired.
+    Ambiguous {
+        /// That directory.
+        directory: PathBuf,
+        /// How many server documents it holds.
+        servers: usize,
+    },
+    /// No server to pair with: linted alone.
+    Alone,
+}
+
+/// The servers known to a run: the `--server` file, and the server documents among the inputs by
+/// the directory that holds them.
+#[derive(Debug, Default)]
+pub struct Pairings {
+    flag: Option<Arc<ServerDoc>>,
+    configured: BTreeMap<PathBuf, Arc<ServerDoc>>,
+    by_directory: BTreeMap<PathBuf, Vec<Arc<ServerDoc>>>,
+}
+
+impl Pairings {
+    /// Pairings for a run; `flag` is the `--server` document.
+    pub fn new(flag: Option<Arc<ServerDoc>>) -> Self {
+        Pairings {
+            flag,
+            configured: BTreeMap::new(),
+            by_directory: BTreeMap::new(),
+        }
+    }
+
+    /// Records a server document named by the config (`[[files]] server`), loaded from `path`.
+    pub fn add_configured_server(&mut self, path: &Path, server: Arc<ServerDoc>) {
+        self.configured.insert(path.to_path_buf(), server);
+    }
+
+    /// Records a server document found among the inputs at `path`.
+    pub fn add_input_server(&mut self, path: &Path, server: Arc<ServerDoc>) {
+        let directory = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.by_directory.entry(directory).or_default().push(server);
+    }
+
+    /// Whether any pairing can happen at all.
+    pub fn is_empty(&self) -> bool {
+        self.flag.is_none() && self.configured.is_empty() && self.by_directory.is_empty()
+    }
+}
+
+/// Decides which server the client document at `client` is checked against. `configured` is the
+/// server the config's `[[files]]` settings name for this client, if any (a configured server that
+/// could not be loaded pairs nothing: the client is linted alone, the server's report says why).
+pub fn pair<'p>(client: &Path, configured: Option<&Path>, pairings: &'p Pairings) -> Pairing<'p> {
+    if let Some(server) = &pairings.flag {
+        return Pairing::Paired {
+            server,
+            source: PairSource::Flag,
+        };
+    }
+    if let Some(path) = configured {
+        return match pairings.configured.get(path) {
+            Some(server) => Pairing::Paired {
+                server,
+                source: PairSource::Config,
+            },
+            None => Pairing::Alone,
+        };
+    }
+    let mut directory = client.parent();
+    while let Some(dir) = directory {
+        if let Some(servers) = pairings.by_directory.get(dir) {
+            return match servers.as_slice() {
+                [server] => Pairing::Paired {
+                    server,
+                    source: PairSource::Directory(dir.to_path_buf()),
+                },
+                _ => Pairing::Ambiguous {
+                    directory: dir.to_path_buf(),
+                    servers: servers.len(),
+                },
+            };
+        }
+        directory = dir.parent();
+    }
+    Pairing::Alone
+}
+
+/// Reads the `--server` document. On failure, the report to print for it instead: unreadable
+/// (`JSON009`, exit code 2), not JSON (`JSON001`…), or not a server (`XCS026`).
+pub fn load_server(display: &str, path: &Path, options: &LintOptions) -> Result<Arc<ServerDoc>, FileReport> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => e.to_string(),
+        };
+        lint::unreadable(
+            display,
+            format!("cannot read the server document `{display}`: {why}; clients are linted alone"),
+            options,
+        )
+    })?;
+    if bytes.len() as u64 > options.max_file_size {
+        return Err(lint::lint_bytes(display, bytes, Origin::Explicit, options, None));
+    }
+    match ServerDoc::from_bytes(display, bytes.clone()) {
+        Ok(server) => Ok(Arc::new(server)),
+        Err(ServerLoadError::NotAServer { detected }) => Err(not_a_server(display, bytes, detected, options)),
+        Err(_) => {
+            // Not UTF-8, not JSON, not an object: linting it as a server reports exactly why.
+            let server_options = LintOptions {
+                kind: Some(Kind::Server),
+                ..options.clone()
+            };
+            Err(lint::lint_bytes(
+                display,
+                bytes,
+                Origin::Explicit,
+                &server_options,
+                None,
+            ))
+        }
+    }
+}
+
+fn not_a_server(display: &str, bytes: Vec<u8>, detected: Kind, options: &LintOptions) -> FileReport {
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let span = Span::new(0, text.len());
+    let source = Arc::new(SourceFile::new(display, text));
+    let mut d = Diagnostic::new(
+        &PAIRED_DOCUMENT_NOT_A_SERVER,
+        span,
+        "",
+        format!(
+            "`{display}` is {}, not authorization server metadata: clients are linted alone",
+            detected.describe()
+        ),
+    );
+    d.help("pass the server's discovery document (`openid-configuration` or `oauth-authorization-server`) to --server");
+    let mut diagnostics = vec![d];
+    diagnostics.retain_mut(
+        |d| match options.selection.effective(d.rule, &options.profiles, d.severity) {
+            Some(s) => {
+                d.severity = s;
+                true
+            }
+            None => false,
+        },
+    );
+    FileReport {
+        source,
+        kind: Some(detected),
+        kind_source: None,
+        role: None,
+        valid_json: true,
+        skipped: false,
+        io_error: false,
+        diagnostics,
+    }
+}
+
+/// Reads an input and keeps it when it is positively a server document (by name or content).
+/// Files named as another kind are not read.
+pub fn input_server(path: &Path, display: &str, options: &LintOptions) -> Option<Arc<ServerDoc>> {
+    match options.kind.or_else(|| document::kind_from_file_name(path)) {
+        Some(Kind::Server) | None => {}
+        Some(_) => return None,
+    }
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > options.max_file_size {
+        return None;
+    }
+    let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
+    // Cheap pre-filter: server metadata has an `issuer` or some `*_supported` list.
+    if !text.contains("\"issuer\"") && !text.contains("_supported\"") {
+        return None;
+    }
+    ServerDoc::from_source_if_server(Arc::new(SourceFile::new(display, text))).map(Arc::new)
+}
+
+/// One line of the run's notes per server used, and per ambiguous directory.
+#[derive(Debug, Default)]
+pub struct PairingNotes {
+    paired: BTreeMap<(String, String), usize>,
+    ambiguous: BTreeMap<PathBuf, (usize, usize)>,
+}
+
+impl PairingNotes {
+    /// Records the decision for a client document.
+    pub fn record(&mut self, pairing: &Pairing<'_>) {
+        match pairing {
+            Pairing::Paired { server, source } => {
+                let why = match source {
+                    PairSource::Flag => "(--server)".to_owned(),
+                    PairSource::Config => "(config `[[files]] server`)".to_owned(),
+                    PairSource::Directory(dir) => format!("(the only server document in `{}`)", shown(dir)),
+                };
+                *self.paired.entry((server.path().to_owned(), why)).or_default() += 1;
+            }
+            Pairing::Ambiguous { directory, servers } => {
+                let entry = self.ambiguous.entry(directory.clone()).or_insert((*servers, 0));
+                entry.1 += 1;
+            }
+            Pairing::Alone => {}
+        }
+    }
+
+    /// The notes, in a stable order.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .paired
+            .iter()
+            .map(|((server, why), n)| {
+                format!(
+                    "checked {n} client document{} against `{server}` {why}",
+                    if *n == 1 { "" } else { "s" }
+                )
+            })
+            .collect();
+        lines.extend(self.ambiguous.iter().map(|(dir, (servers, n))| {
+            format!(
+                "`{}` holds {servers} server documents: {n} client document{} beside and below it {} linted alone (choose a server with --server)",
+                shown(dir),
+                if *n == 1 { "" } else { "s" },
+                if *n == 1 { "was" } else { "were" }
+            )
+        }));
+        lines
+    }
+}
+
+fn shown(dir: &Path) -> String {
+    let s = dir.to_string_lossy();
+    if s.is_empty() { ".".to_owned() } else { s.into_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(path: &str) -> Arc<ServerDoc> {
+        Arc::new(ServerDoc::from_bytes(path, br#"{"issuer": "https://as.example"}"#.to_vec()).unwrap())
+    }
+
+    #[test]
+    fn nearest_directory_with_one_server_wins() {
+        let mut p = Pairings::new(None);
+        p.add_input_server(
+            Path::new("repo/openid-configuration"),
+            server("repo/openid-configuration"),
+        );
+        p.add_input_server(Path::new("repo/b/x.discovery.json"), server("repo/b/x.discovery.json"));
+        p.add_input_server(Path::new("repo/b/y.discovery.json"), server("repo/b/y.discovery.json"));
+        match pair(Path::new("repo/clients/a.json"), None, &p) {
+            Pairing::Paired { server, source } => {
+                assert_eq!(server.path(), "repo/openid-configuration");
+                assert_eq!(source, PairSource::Directory(PathBuf::from("repo")));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            pair(Path::new("repo/b/c/a.json"), None, &p),
+            Pairing::Ambiguous { servers: 2, .. }
+        ));
+        assert!(matches!(pair(Path::new("elsewhere/a.json"), None, &p), Pairing::Alone));
+    }
+
+    #[test]
+    fn flag_wins() {
+        let mut p = Pairings::new(Some(server("s.json")));
+        p.add_input_server(
+            Path::new("repo/openid-configuration"),
+            server("repo/openid-configuration"),
+        );
+        assert!(matches!(
+            pair(Path::new("repo/a.json"), None, &p),
+            Pairing::Paired {
+                source: PairSource::Flag,
+                ..
+            }
+        ));
+    }
+}
