@@ -321,6 +321,7 @@ mod tests {
             text.as_bytes().to_vec(),
             Origin::Explicit,
             &LintOptions::default(),
+            None,
         )
         .diagnostics
     }

@@ -6,7 +6,7 @@ use crate::rules::{Basis, Ctx, Rule};
 
 pub static PASSWORD_GRANT: Rule = Rule {
     code: "SRV025",
-    name: "password-grant",
+    name: "password-grant-supported",
     severity: Severity::Warning,
     basis: Basis::SecurityBcp,
     summary: "`grant_types_supported` offers the resource owner password credentials grant",

@@ -8,7 +8,7 @@ use crate::rules::{Basis, Ctx, Rule};
 
 pub static UNKNOWN_GRANT_TYPE: Rule = Rule {
     code: "SRV019",
-    name: "unknown-grant-type",
+    name: "unknown-supported-grant-type",
     severity: Severity::Warning,
     basis: Basis::LikelyMistake,
     summary: "A `grant_types_supported` entry is neither an OAuth grant type name nor a grant type URI",
