@@ -89,7 +89,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         match closest_value(v.value, known_auth_methods()) {
             Some(registered) => {
                 let message = if registered.eq_ignore_ascii_case(&v.value.replace('-', "_")) {
-                    format!("\"{}\" is not a registered authentication method: method names are case-sensitive and use `_`", v.value)
+                    format!(
+                        "\"{}\" is not a registered authentication method: method names are case-sensitive and use `_`",
+                        v.value
+                    )
                 } else {
                     format!("\"{}\" is not a registered authentication method", v.value)
                 };
@@ -133,7 +136,10 @@ mod tests {
         let f = findings(Kind::Server, doc, "ALG008");
         assert_eq!(f.len(), 1);
         assert!(f[0].starts_with("/token_endpoint_auth_methods_supported/4 \"windows_client_authentication\" in `token_endpoint_auth_methods_supported` is not a registered"), "{f:?}");
-        assert_eq!(findings(Kind::Client, r#"{"token_endpoint_auth_method": "POST"}"#, "ALG008").len(), 1);
+        assert_eq!(
+            findings(Kind::Client, r#"{"token_endpoint_auth_method": "POST"}"#, "ALG008").len(),
+            1
+        );
         assert!(findings(Kind::Client, r#"{"token_endpoint_auth_method": "none"}"#, "ALG008").is_empty());
     }
 }

@@ -79,7 +79,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             _ => None,
         };
         if let Some((message, help)) = found {
-            ctx.report(&DEPRECATED_ALGORITHM, v.node.span, v.pointer, message).help(help);
+            ctx.report(&DEPRECATED_ALGORITHM, v.node.span, v.pointer, message)
+                .help(help);
         }
     }
 }
@@ -92,7 +93,9 @@ fn offers_fully_specified_eddsa(v: &AlgValue<'_, '_>) -> bool {
 fn eddsa_help(v: &AlgValue<'_, '_>) -> String {
     match (v.slot, v.member) {
         (Slot::Jwk, _) => "use `Ed25519` (or `Ed448`, matching the key's `crv`)".to_owned(),
-        (_, Some(m)) if m.list => "add `Ed25519` (and `Ed448` if supported); keep `EdDSA` only for older peers".to_owned(),
+        (_, Some(m)) if m.list => {
+            "add `Ed25519` (and `Ed448` if supported); keep `EdDSA` only for older peers".to_owned()
+        }
         _ => "use `Ed25519` (or `Ed448`)".to_owned(),
     }
 }
@@ -150,7 +153,14 @@ mod tests {
                 "/keys/1/alg \"EdDSA\" is deprecated (RFC 9864): it does not say which curve it means | use `Ed25519` (or `Ed448`, matching the key's `crv`)",
             ]
         );
-        let f = findings(Kind::Client, r#"{"jwks": {"keys": [{"kty": "RSA", "alg": "RS1"}]}}"#, "ALG003");
-        assert_eq!(f, ["/jwks/keys/0/alg \"RS1\" is Prohibited in the IANA JOSE registry | use `RS256`"]);
+        let f = findings(
+            Kind::Client,
+            r#"{"jwks": {"keys": [{"kty": "RSA", "alg": "RS1"}]}}"#,
+            "ALG003",
+        );
+        assert_eq!(
+            f,
+            ["/jwks/keys/0/alg \"RS1\" is Prohibited in the IANA JOSE registry | use `RS256`"]
+        );
     }
 }

@@ -45,7 +45,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 &DPOP_MAC_ALGORITHM,
                 v.node.span,
                 v.pointer,
-                format!("DPoP proofs must be signed with an asymmetric algorithm; \"{}\" is a MAC", v.value),
+                format!(
+                    "DPoP proofs must be signed with an asymmetric algorithm; \"{}\" is a MAC",
+                    v.value
+                ),
             )
             .help("remove it; offer asymmetric algorithms such as `ES256`, `PS256` or `Ed25519`");
         }
@@ -59,11 +62,24 @@ mod tests {
 
     #[test]
     fn mac_in_dpop_list() {
-        let f = findings(Kind::Server, r#"{"dpop_signing_alg_values_supported": ["ES256", "HS256"]}"#, "ALG005");
+        let f = findings(
+            Kind::Server,
+            r#"{"dpop_signing_alg_values_supported": ["ES256", "HS256"]}"#,
+            "ALG005",
+        );
         assert_eq!(
             f,
-            ["/dpop_signing_alg_values_supported/1 DPoP proofs must be signed with an asymmetric algorithm; \"HS256\" is a MAC | remove it; offer asymmetric algorithms such as `ES256`, `PS256` or `Ed25519`"]
+            [
+                "/dpop_signing_alg_values_supported/1 DPoP proofs must be signed with an asymmetric algorithm; \"HS256\" is a MAC | remove it; offer asymmetric algorithms such as `ES256`, `PS256` or `Ed25519`"
+            ]
         );
-        assert!(findings(Kind::Server, r#"{"token_endpoint_auth_signing_alg_values_supported": ["HS256"]}"#, "ALG005").is_empty());
+        assert!(
+            findings(
+                Kind::Server,
+                r#"{"token_endpoint_auth_signing_alg_values_supported": ["HS256"]}"#,
+                "ALG005"
+            )
+            .is_empty()
+        );
     }
 }

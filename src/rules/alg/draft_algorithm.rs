@@ -52,7 +52,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             &DRAFT_ALGORITHM,
             v.node.span,
             v.pointer,
-            format!("\"{}\" is not registered at IANA; it comes from {}", v.value, draft.source),
+            format!(
+                "\"{}\" is not registered at IANA; it comes from {}",
+                v.value, draft.source
+            ),
         )
         .help("only peers implementing the same draft understand it; offer a registered algorithm as well");
     }
@@ -72,8 +75,18 @@ mod tests {
         );
         assert_eq!(
             f,
-            ["/id_token_encryption_enc_values_supported/1 \"XC20P\" is not registered at IANA; it comes from draft-amringer-jose-chacha (implemented by Keycloak and several JOSE libraries) | only peers implementing the same draft understand it; offer a registered algorithm as well"]
+            [
+                "/id_token_encryption_enc_values_supported/1 \"XC20P\" is not registered at IANA; it comes from draft-amringer-jose-chacha (implemented by Keycloak and several JOSE libraries) | only peers implementing the same draft understand it; offer a registered algorithm as well"
+            ]
         );
-        assert_eq!(findings(Kind::Jwks, r#"{"keys": [{"kty": "AKP", "alg": "ML-DSA-65-ES256"}]}"#, "ALG007").len(), 1);
+        assert_eq!(
+            findings(
+                Kind::Jwks,
+                r#"{"keys": [{"kty": "AKP", "alg": "ML-DSA-65-ES256"}]}"#,
+                "ALG007"
+            )
+            .len(),
+            1
+        );
     }
 }

@@ -76,11 +76,21 @@ pub struct AlgMember {
 }
 
 const fn one(kind: Kind, name: &'static str, slot: Slot) -> AlgMember {
-    AlgMember { kind, name, slot, list: false }
+    AlgMember {
+        kind,
+        name,
+        slot,
+        list: false,
+    }
 }
 
 const fn list(kind: Kind, name: &'static str, slot: Slot) -> AlgMember {
-    AlgMember { kind, name, slot, list: true }
+    AlgMember {
+        kind,
+        name,
+        slot,
+        list: true,
+    }
 }
 
 use Kind::{Client, Resource, Server};
@@ -134,7 +144,11 @@ pub static ALG_MEMBERS: &[AlgMember] = &[
     list(Server, "token_endpoint_auth_signing_alg_values_supported", Jws),
     list(Server, "revocation_endpoint_auth_signing_alg_values_supported", Jws),
     list(Server, "introspection_endpoint_auth_signing_alg_values_supported", Jws),
-    list(Server, "backchannel_authentication_request_signing_alg_values_supported", Jws),
+    list(
+        Server,
+        "backchannel_authentication_request_signing_alg_values_supported",
+        Jws,
+    ),
     list(Server, "dpop_signing_alg_values_supported", Jws),
     list(Server, "request_authentication_signing_alg_values_supported", Jws),
     // Protected resource metadata: RFC 9728 §2.
@@ -277,10 +291,20 @@ pub fn auth_method_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<MethodValue<'o, 'a>>
         let pointer = Pointer::root().key(name);
         if is_list {
             for (index, item, value) in node.str_items() {
-                out.push(MethodValue { member: name, node: item, value, pointer: pointer.index(index).into_string() });
+                out.push(MethodValue {
+                    member: name,
+                    node: item,
+                    value,
+                    pointer: pointer.index(index).into_string(),
+                });
             }
         } else if let Some(value) = node.as_str() {
-            out.push(MethodValue { member: name, node, value, pointer: pointer.into_string() });
+            out.push(MethodValue {
+                member: name,
+                node,
+                value,
+                pointer: pointer.into_string(),
+            });
         }
     }
     out
@@ -298,7 +322,12 @@ pub struct DraftAlg {
 }
 
 const fn draft(name: &'static str, category: AlgCategory, source: &'static str) -> DraftAlg {
-    DraftAlg { name, prefix: false, category, source }
+    DraftAlg {
+        name,
+        prefix: false,
+        category,
+        source,
+    }
 }
 
 const CHACHA: &str = "draft-amringer-jose-chacha (implemented by Keycloak and several JOSE libraries)";
@@ -330,9 +359,24 @@ pub static DRAFT_ALGS: &[DraftAlg] = &[
     draft("HPKE-5-KE", AlgCategory::JweAlg, HPKE),
     draft("HPKE-6-KE", AlgCategory::JweAlg, HPKE),
     draft("HPKE-7-KE", AlgCategory::JweAlg, HPKE),
-    DraftAlg { name: "ML-DSA-44-", prefix: true, category: AlgCategory::Jws, source: COMPOSITE },
-    DraftAlg { name: "ML-DSA-65-", prefix: true, category: AlgCategory::Jws, source: COMPOSITE },
-    DraftAlg { name: "ML-DSA-87-", prefix: true, category: AlgCategory::Jws, source: COMPOSITE },
+    DraftAlg {
+        name: "ML-DSA-44-",
+        prefix: true,
+        category: AlgCategory::Jws,
+        source: COMPOSITE,
+    },
+    DraftAlg {
+        name: "ML-DSA-65-",
+        prefix: true,
+        category: AlgCategory::Jws,
+        source: COMPOSITE,
+    },
+    DraftAlg {
+        name: "ML-DSA-87-",
+        prefix: true,
+        category: AlgCategory::Jws,
+        source: COMPOSITE,
+    },
 ];
 
 /// What an algorithm name is.
@@ -353,19 +397,21 @@ pub enum AlgName {
 impl AlgName {
     pub fn of(value: &str) -> AlgName {
         match lookup_alg(value) {
-            AlgLookup::Registered(entry, category) => return AlgName::Registered(entry, category),
-            AlgLookup::WrongCase(name) => return AlgName::WrongCase(name),
+            AlgLookup::Registered(entry, category) => AlgName::Registered(entry, category),
+            AlgLookup::WrongCase(name) => AlgName::WrongCase(name),
             AlgLookup::Unknown(suggestion) => {
-                if let Some(d) = DRAFT_ALGS
-                    .iter()
-                    .find(|d| if d.prefix { value.starts_with(d.name) } else { value == d.name })
-                {
-                    return AlgName::Draft(d);
+                let draft = DRAFT_ALGS.iter().find(|d| {
+                    if d.prefix {
+                        value.starts_with(d.name)
+                    } else {
+                        value == d.name
+                    }
+                });
+                match draft {
+                    Some(d) => AlgName::Draft(d),
+                    None if value.contains(':') => AlgName::Private,
+                    None => AlgName::Unknown(suggestion),
                 }
-                if value.contains(':') {
-                    return AlgName::Private;
-                }
-                AlgName::Unknown(suggestion)
             }
         }
     }
@@ -413,16 +459,28 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "algorithm members without a row in ALG_MEMBERS: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "algorithm members without a row in ALG_MEMBERS: {missing:?}"
+        );
     }
 
     #[test]
     fn every_row_is_a_known_member_of_its_kind() {
         for m in ALG_MEMBERS {
-            assert!(registry::is_known_member(m.kind, m.name), "{} is not a {} member", m.name, m.kind.as_str());
+            assert!(
+                registry::is_known_member(m.kind, m.name),
+                "{} is not a {} member",
+                m.name,
+                m.kind.as_str()
+            );
         }
         for &(kind, name, _) in AUTH_METHOD_MEMBERS {
-            assert!(registry::is_known_member(kind, name), "{name} is not a {} member", kind.as_str());
+            assert!(
+                registry::is_known_member(kind, name),
+                "{name} is not a {} member",
+                kind.as_str()
+            );
         }
     }
 

@@ -52,7 +52,10 @@ pub(crate) mod tests {
 
     /// The findings of one rule on a document, as `pointer message | help` lines.
     pub(crate) fn findings(kind: Kind, json: &str, code: &str) -> Vec<String> {
-        let options = LintOptions { kind: Some(kind), ..LintOptions::default() };
+        let options = LintOptions {
+            kind: Some(kind),
+            ..LintOptions::default()
+        };
         let report = lint_bytes("test.json", json.as_bytes().to_vec(), Origin::Explicit, &options);
         report
             .diagnostics

@@ -86,7 +86,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 v.pointer,
                 format!("`none` (no signature) is not allowed in `{}`", member.name),
             )
-            .help(format!("remove `none`; use a signature algorithm such as {}", v.slot.examples()));
+            .help(format!(
+                "remove `none`; use a signature algorithm such as {}",
+                v.slot.examples()
+            ));
         } else if kind == Kind::Client && member.name == "id_token_signed_response_alg" {
             let Some((response_type, span, pointer)) = id_token_response_type(ctx) else {
                 continue;
@@ -109,10 +112,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
 fn id_token_response_type(ctx: &Ctx<'_, '_>) -> Option<(String, crate::json::Span, String)> {
     let (_, items) = str_array(ctx.object(), "response_types")?;
     items.into_iter().find_map(|(index, node, value)| {
-        value
-            .split(' ')
-            .any(|token| token == "id_token")
-            .then(|| (value.to_owned(), node.span, crate::rules::util::ptr_index("response_types", index)))
+        value.split(' ').any(|token| token == "id_token").then(|| {
+            (
+                value.to_owned(),
+                node.span,
+                crate::rules::util::ptr_index("response_types", index),
+            )
+        })
     })
 }
 
@@ -140,7 +146,12 @@ mod tests {
             ]
         );
         assert_eq!(
-            findings(Kind::Resource, r#"{"resource": "https://rs.example", "resource_signing_alg_values_supported": ["none"]}"#, "ALG004").len(),
+            findings(
+                Kind::Resource,
+                r#"{"resource": "https://rs.example", "resource_signing_alg_values_supported": ["none"]}"#,
+                "ALG004"
+            )
+            .len(),
             1
         );
         assert!(findings(Kind::Client, r#"{"request_object_signing_alg": "none"}"#, "ALG004").is_empty());
@@ -150,8 +161,12 @@ mod tests {
     fn id_token_none_depends_on_response_types() {
         assert!(findings(Kind::Client, r#"{"id_token_signed_response_alg": "none"}"#, "ALG004").is_empty());
         assert!(
-            findings(Kind::Client, r#"{"id_token_signed_response_alg": "none", "response_types": ["code", "token"]}"#, "ALG004")
-                .is_empty()
+            findings(
+                Kind::Client,
+                r#"{"id_token_signed_response_alg": "none", "response_types": ["code", "token"]}"#,
+                "ALG004"
+            )
+            .is_empty()
         );
         let f = findings(
             Kind::Client,

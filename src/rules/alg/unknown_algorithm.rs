@@ -49,7 +49,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     for v in alg_values(ctx) {
         let (message, help) = match AlgName::of(v.value) {
             AlgName::WrongCase(registered) => (
-                format!("\"{}\" is not a registered algorithm: JOSE algorithm names are case-sensitive", v.value),
+                format!(
+                    "\"{}\" is not a registered algorithm: JOSE algorithm names are case-sensitive",
+                    v.value
+                ),
                 format!("use `{registered}`"),
             ),
             AlgName::Unknown(suggestion) => (
@@ -66,7 +69,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             ),
             AlgName::Registered(..) | AlgName::Draft(_) | AlgName::Private => continue,
         };
-        ctx.report(&UNKNOWN_ALGORITHM, v.node.span, v.pointer, message).help(help);
+        ctx.report(&UNKNOWN_ALGORITHM, v.node.span, v.pointer, message)
+            .help(help);
     }
 }
 

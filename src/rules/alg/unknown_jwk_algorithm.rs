@@ -44,7 +44,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     for v in jwk_alg_values(ctx) {
         let (message, help) = match AlgName::of(v.value) {
             AlgName::WrongCase(registered) => (
-                format!("the JWK's `alg` \"{}\" is not registered: JOSE algorithm names are case-sensitive", v.value),
+                format!(
+                    "the JWK's `alg` \"{}\" is not registered: JOSE algorithm names are case-sensitive",
+                    v.value
+                ),
                 format!("use `{registered}`"),
             ),
             AlgName::Unknown(suggestion) => (
@@ -59,7 +62,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             ),
             AlgName::Registered(..) | AlgName::Draft(_) | AlgName::Private => continue,
         };
-        ctx.report(&UNKNOWN_JWK_ALGORITHM, v.node.span, v.pointer, message).help(help);
+        ctx.report(&UNKNOWN_JWK_ALGORITHM, v.node.span, v.pointer, message)
+            .help(help);
     }
 }
 
@@ -82,7 +86,14 @@ mod tests {
                 "/keys/1/alg the JWK's `alg` \"es256\" is not registered: JOSE algorithm names are case-sensitive | use `ES256`",
             ]
         );
-        let f = findings(Kind::Server, r#"{"jwks": {"keys": [{"kty": "EC", "alg": "ES521"}]}}"#, "ALG006");
-        assert_eq!(f, ["/jwks/keys/0/alg the JWK's `alg` \"ES521\" is not a registered JOSE algorithm | did you mean `ES512`?"]);
+        let f = findings(
+            Kind::Server,
+            r#"{"jwks": {"keys": [{"kty": "EC", "alg": "ES521"}]}}"#,
+            "ALG006",
+        );
+        assert_eq!(
+            f,
+            ["/jwks/keys/0/alg the JWK's `alg` \"ES521\" is not a registered JOSE algorithm | did you mean `ES512`?"]
+        );
     }
 }

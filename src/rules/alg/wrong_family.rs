@@ -77,7 +77,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             (_, None) if member.list => format!("remove it; this list holds values such as {}", v.slot.examples()),
             (_, None) => format!("use one of {}", v.slot.examples()),
         };
-        ctx.report(&WRONG_ALGORITHM_FAMILY, v.node.span, v.pointer, message).help(help);
+        ctx.report(&WRONG_ALGORITHM_FAMILY, v.node.span, v.pointer, message)
+            .help(help);
     }
 }
 
@@ -87,7 +88,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
 fn sibling(kind: Kind, member: &AlgMember, category: AlgCategory) -> Option<&'static str> {
     const PATTERNS: [[&str; 3]; 2] = [
         ["signing_alg", "encryption_alg", "encryption_enc"],
-        ["signed_response_alg", "encrypted_response_alg", "encrypted_response_enc"],
+        [
+            "signed_response_alg",
+            "encrypted_response_alg",
+            "encrypted_response_enc",
+        ],
     ];
     let target = match category {
         AlgCategory::Jws => 0,
@@ -149,8 +154,14 @@ mod tests {
             "ALG002",
         );
         assert_eq!(f.len(), 2);
-        assert!(f[0].ends_with("| remove it; this list holds values such as `RS256`, `PS256`, `ES256`, `Ed25519`"), "{f:?}");
-        assert!(f[1].ends_with("| it belongs in `id_token_encryption_alg_values_supported`"), "{f:?}");
+        assert!(
+            f[0].ends_with("| remove it; this list holds values such as `RS256`, `PS256`, `ES256`, `Ed25519`"),
+            "{f:?}"
+        );
+        assert!(
+            f[1].ends_with("| it belongs in `id_token_encryption_alg_values_supported`"),
+            "{f:?}"
+        );
         // A JWK's alg may be any registered name, JWK-only ones included.
         assert!(findings(Kind::Jwks, r#"{"keys": [{"kty": "oct", "alg": "A128GCM"}]}"#, "ALG002").is_empty());
     }

@@ -62,7 +62,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             &AUTHORIZATION_SERVER_NOT_ISSUER,
             node.span,
             ptr_index("authorization_servers", index),
-            format!("authorization server \"{value}\" is not an issuer identifier: it {}", problems.join(" and ")),
+            format!(
+                "authorization server \"{value}\" is not an issuer identifier: it {}",
+                problems.join(" and ")
+            ),
         )
         .help("list each server's `issuer`: an https URL without query or fragment, exactly as its metadata states it");
     }

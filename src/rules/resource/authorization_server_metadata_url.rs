@@ -5,7 +5,10 @@ use crate::rules::resource::strip_well_known;
 use crate::rules::util::{parse_url, ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
-const WELL_KNOWN: [&str; 2] = ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"];
+const WELL_KNOWN: [&str; 2] = [
+    "/.well-known/oauth-authorization-server",
+    "/.well-known/openid-configuration",
+];
 
 pub static AUTHORIZATION_SERVER_METADATA_URL: Rule = Rule {
     code: "PRM007",
@@ -58,7 +61,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             ptr_index("authorization_servers", index),
             format!("authorization server \"{value}\" is a metadata URL, not an issuer identifier"),
         )
-        .help(format!("list the issuer instead: \"{}\"", strip_well_known(value, segment)));
+        .help(format!(
+            "list the issuer instead: \"{}\"",
+            strip_well_known(value, segment)
+        ));
     }
 }
 

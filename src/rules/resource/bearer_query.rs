@@ -61,9 +61,20 @@ mod tests {
     #[test]
     fn query_method() {
         assert_eq!(
-            findings(r#"{"resource": "https://api.example.com", "bearer_methods_supported": ["header", "query"]}"#, "PRM010"),
-            ["/bearer_methods_supported/1 the resource accepts access tokens in the URL query (`query`) | accept tokens in the Authorization header (`header`) only, or in the form body (`body`) when a header is impossible"]
+            findings(
+                r#"{"resource": "https://api.example.com", "bearer_methods_supported": ["header", "query"]}"#,
+                "PRM010"
+            ),
+            [
+                "/bearer_methods_supported/1 the resource accepts access tokens in the URL query (`query`) | accept tokens in the Authorization header (`header`) only, or in the form body (`body`) when a header is impossible"
+            ]
         );
-        assert!(findings(r#"{"resource": "https://api.example.com", "bearer_methods_supported": ["header"]}"#, "PRM010").is_empty());
+        assert!(
+            findings(
+                r#"{"resource": "https://api.example.com", "bearer_methods_supported": ["header"]}"#,
+                "PRM010"
+            )
+            .is_empty()
+        );
     }
 }

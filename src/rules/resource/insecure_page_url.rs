@@ -7,7 +7,13 @@ use crate::rules::{Basis, Ctx, Rule};
 
 /// Members that point at pages or images shown to developers and users (language-tagged variants
 /// such as `resource_tos_uri#de` included).
-const PAGES: &[&str] = &["resource_documentation", "resource_policy_uri", "resource_tos_uri", "logo_uri", "organization_uri"];
+const PAGES: &[&str] = &[
+    "resource_documentation",
+    "resource_policy_uri",
+    "resource_tos_uri",
+    "logo_uri",
+    "organization_uri",
+];
 
 pub static INSECURE_PAGE_URL: Rule = Rule {
     code: "PRM009",
@@ -58,8 +64,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         }
     }
     for (span, name, value) in found {
-        ctx.report(&INSECURE_PAGE_URL, span, Pointer::root().key(&name), format!("`{name}` uses http: \"{value}\""))
-            .help(format!("use https: \"{}\"", value.replacen("http:", "https:", 1)));
+        ctx.report(
+            &INSECURE_PAGE_URL,
+            span,
+            Pointer::root().key(&name),
+            format!("`{name}` uses http: \"{value}\""),
+        )
+        .help(format!("use https: \"{}\"", value.replacen("http:", "https:", 1)));
     }
 }
 

@@ -47,8 +47,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let span = node.span;
-        ctx.report(&JWKS_URI_NOT_HTTPS, span, ptr(name), format!("`{name}` uses {}: \"{value}\"", url.scheme()))
-            .help("serve the JWK Set over https");
+        ctx.report(
+            &JWKS_URI_NOT_HTTPS,
+            span,
+            ptr(name),
+            format!("`{name}` uses {}: \"{value}\"", url.scheme()),
+        )
+        .help("serve the JWK Set over https");
     }
 }
 
@@ -59,9 +64,18 @@ mod tests {
     #[test]
     fn jwks_uri() {
         assert_eq!(
-            findings(r#"{"resource": "https://api.example.com", "jwks_uri": "http://api.example.com/jwks.json"}"#, "PRM008"),
+            findings(
+                r#"{"resource": "https://api.example.com", "jwks_uri": "http://api.example.com/jwks.json"}"#,
+                "PRM008"
+            ),
             ["/jwks_uri `jwks_uri` uses http: \"http://api.example.com/jwks.json\" | serve the JWK Set over https"]
         );
-        assert!(findings(r#"{"resource": "https://api.example.com", "jwks_uri": "https://api.example.com/jwks.json"}"#, "PRM008").is_empty());
+        assert!(
+            findings(
+                r#"{"resource": "https://api.example.com", "jwks_uri": "https://api.example.com/jwks.json"}"#,
+                "PRM008"
+            )
+            .is_empty()
+        );
     }
 }

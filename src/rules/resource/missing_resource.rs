@@ -52,7 +52,9 @@ mod tests {
     fn missing() {
         assert_eq!(
             findings(r#"{"authorization_servers": ["https://as.example.com"]}"#, "PRM001"),
-            ["\"\" protected resource metadata has no `resource` member | add `resource`: the https URL that identifies the protected resource, e.g. `\"resource\": \"https://api.example.com\"`"]
+            [
+                "\"\" protected resource metadata has no `resource` member | add `resource`: the https URL that identifies the protected resource, e.g. `\"resource\": \"https://api.example.com\"`"
+            ]
         );
         assert!(findings(r#"{"resource": "https://api.example.com"}"#, "PRM001").is_empty());
     }

@@ -78,7 +78,10 @@ pub(crate) mod tests {
     /// The findings of one rule on a protected resource metadata document, as
     /// `pointer message | help` lines.
     pub(crate) fn findings(json: &str, code: &str) -> Vec<String> {
-        let options = LintOptions { kind: Some(Kind::Resource), ..LintOptions::default() };
+        let options = LintOptions {
+            kind: Some(Kind::Resource),
+            ..LintOptions::default()
+        };
         let report = lint_bytes("test.json", json.as_bytes().to_vec(), Origin::Explicit, &options);
         report
             .diagnostics

@@ -45,8 +45,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let span = node.span;
     let without = value.split_once('#').map_or(value, |(before, _)| before);
-    ctx.report(&RESOURCE_FRAGMENT, span, ptr("resource"), format!("`resource` has a fragment: \"{value}\""))
-        .help(format!("remove the fragment: \"{without}\""));
+    ctx.report(
+        &RESOURCE_FRAGMENT,
+        span,
+        ptr("resource"),
+        format!("`resource` has a fragment: \"{value}\""),
+    )
+    .help(format!("remove the fragment: \"{without}\""));
 }
 
 #[cfg(test)]
@@ -57,9 +62,14 @@ mod tests {
     fn fragment() {
         assert_eq!(
             findings(r##"{"resource": "https://api.example.com/orders#v2"}"##, "PRM003"),
-            ["/resource `resource` has a fragment: \"https://api.example.com/orders#v2\" | remove the fragment: \"https://api.example.com/orders\""]
+            [
+                "/resource `resource` has a fragment: \"https://api.example.com/orders#v2\" | remove the fragment: \"https://api.example.com/orders\""
+            ]
         );
-        assert_eq!(findings(r##"{"resource": "https://api.example.com/#"}"##, "PRM003").len(), 1);
+        assert_eq!(
+            findings(r##"{"resource": "https://api.example.com/#"}"##, "PRM003").len(),
+            1
+        );
         assert!(findings(r#"{"resource": "https://api.example.com/orders"}"#, "PRM003").is_empty());
     }
 }

@@ -54,7 +54,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         ptr("resource"),
         format!("`resource` is a metadata URL, not a resource identifier: \"{value}\""),
     )
-    .help(format!("use the identifier it is derived from: \"{}\"", strip_well_known(value, WELL_KNOWN)));
+    .help(format!(
+        "use the identifier it is derived from: \"{}\"",
+        strip_well_known(value, WELL_KNOWN)
+    ));
 }
 
 #[cfg(test)]
@@ -64,10 +67,18 @@ mod tests {
     #[test]
     fn metadata_url() {
         assert_eq!(
-            findings(r#"{"resource": "https://api.example.com/.well-known/oauth-protected-resource/orders"}"#, "PRM005"),
-            ["/resource `resource` is a metadata URL, not a resource identifier: \"https://api.example.com/.well-known/oauth-protected-resource/orders\" | use the identifier it is derived from: \"https://api.example.com/orders\""]
+            findings(
+                r#"{"resource": "https://api.example.com/.well-known/oauth-protected-resource/orders"}"#,
+                "PRM005"
+            ),
+            [
+                "/resource `resource` is a metadata URL, not a resource identifier: \"https://api.example.com/.well-known/oauth-protected-resource/orders\" | use the identifier it is derived from: \"https://api.example.com/orders\""
+            ]
         );
-        let f = findings(r#"{"resource": "https://api.example.com/.well-known/oauth-protected-resource"}"#, "PRM005");
+        let f = findings(
+            r#"{"resource": "https://api.example.com/.well-known/oauth-protected-resource"}"#,
+            "PRM005",
+        );
         assert!(f[0].ends_with("\"https://api.example.com\""), "{f:?}");
         assert!(findings(r#"{"resource": "https://api.example.com/orders"}"#, "PRM005").is_empty());
     }

@@ -47,12 +47,20 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let span = node.span;
     let help = if url.scheme() == "http" {
-        format!("serve the resource over https: \"{}\"", value.replacen("http:", "https:", 1))
+        format!(
+            "serve the resource over https: \"{}\"",
+            value.replacen("http:", "https:", 1)
+        )
     } else {
         "the resource identifier is the https URL clients call, e.g. \"https://api.example.com\"".to_owned()
     };
-    ctx.report(&RESOURCE_NOT_HTTPS, span, ptr("resource"), format!("`resource` uses {}: \"{value}\"", url.scheme()))
-        .help(help);
+    ctx.report(
+        &RESOURCE_NOT_HTTPS,
+        span,
+        ptr("resource"),
+        format!("`resource` uses {}: \"{value}\"", url.scheme()),
+    )
+    .help(help);
 }
 
 #[cfg(test)]
@@ -63,7 +71,9 @@ mod tests {
     fn scheme() {
         assert_eq!(
             findings(r#"{"resource": "http://api.example.com/orders"}"#, "PRM002"),
-            ["/resource `resource` uses http: \"http://api.example.com/orders\" | serve the resource over https: \"https://api.example.com/orders\""]
+            [
+                "/resource `resource` uses http: \"http://api.example.com/orders\" | serve the resource over https: \"https://api.example.com/orders\""
+            ]
         );
         assert_eq!(findings(r#"{"resource": "urn:example:orders"}"#, "PRM002").len(), 1);
         assert!(findings(r#"{"resource": "https://api.example.com/orders"}"#, "PRM002").is_empty());

@@ -45,8 +45,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let span = node.span;
-    ctx.report(&RESOURCE_QUERY, span, ptr("resource"), format!("`resource` has a query: \"{value}\""))
-        .help("identify the resource by scheme, host and path only, unless the query is needed to tell resources apart");
+    ctx.report(
+        &RESOURCE_QUERY,
+        span,
+        ptr("resource"),
+        format!("`resource` has a query: \"{value}\""),
+    )
+    .help("identify the resource by scheme, host and path only, unless the query is needed to tell resources apart");
 }
 
 #[cfg(test)]
@@ -56,8 +61,13 @@ mod tests {
     #[test]
     fn query() {
         assert_eq!(
-            findings(r#"{"resource": "https://api.example.com/orders?tenant=acme"}"#, "PRM004"),
-            ["/resource `resource` has a query: \"https://api.example.com/orders?tenant=acme\" | identify the resource by scheme, host and path only, unless the query is needed to tell resources apart"]
+            findings(
+                r#"{"resource": "https://api.example.com/orders?tenant=acme"}"#,
+                "PRM004"
+            ),
+            [
+                "/resource `resource` has a query: \"https://api.example.com/orders?tenant=acme\" | identify the resource by scheme, host and path only, unless the query is needed to tell resources apart"
+            ]
         );
         assert!(findings(r#"{"resource": "https://api.example.com/orders"}"#, "PRM004").is_empty());
     }
