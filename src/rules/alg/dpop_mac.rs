@@ -18,9 +18,10 @@ server and protected resource metadata. (`none` in the same list is `ALG004`.)
 
 ## Why is this bad?
 A DPoP proof's `alg` is "an identifier for a JWS asymmetric digital signature algorithm" and "MUST
-NOT be none or an identifier for a symmetric algorithm (MAC)": the proof carries the public key
-(`jwk` header) it is verified with, and a MAC key cannot be published. Advertising a MAC tells
-clients to send proofs the server must reject.
+NOT be none or an identifier for a symmetric algorithm (MAC)" (RFC 9449 §4.2), and a server
+validating a proof must check that its `alg` is an asymmetric signature algorithm (§4.3): the proof
+carries the public key it is verified with, and a MAC key cannot be published. Listing a MAC
+advertises proofs the server must reject.
 
 ## Example
 ```json
@@ -33,7 +34,7 @@ clients to send proofs the server must reject.
 ```
 
 ## References
-- RFC 9449 §4.2 (`alg` of a DPoP proof), §5.1 (authorization server metadata)
+- RFC 9449 §4.2 (`alg` of a DPoP proof), §4.3 (checking proofs), §5.1 (authorization server metadata)
 - RFC 9728 §2 (`dpop_signing_alg_values_supported` of protected resources)
 "#,
 };
@@ -81,5 +82,7 @@ mod tests {
             )
             .is_empty()
         );
+        let resource = r#"{"resource": "https://rs.example", "dpop_signing_alg_values_supported": ["HS384"]}"#;
+        assert_eq!(findings(Kind::Resource, resource, "ALG005").len(), 1);
     }
 }

@@ -21,6 +21,9 @@ Reports the algorithm `none` in:
 - `resource_signing_alg_values_supported` of protected resource metadata (same words);
 - `dpop_signing_alg_values_supported` of servers and protected resources: a DPoP proof's `alg`
   "MUST NOT be none", so a list of the algorithms accepted for proofs cannot contain it;
+- CIBA's `backchannel_authentication_request_signing_alg_values_supported` (server) and
+  `backchannel_authentication_request_signing_alg` (client): a signed authentication request "MUST
+  be secured with an asymmetric signature";
 - client `authorization_signed_response_alg` (JARM: "The algorithm none is not allowed");
 - client `id_token_signed_response_alg`, unless every response type of the client (its
   `response_types`, default `["code"]`) returns no ID token from the authorization endpoint.
@@ -29,8 +32,9 @@ Reports the algorithm `none` in:
 Where the specifications allow `none` it is not reported: `request_object_signing_alg` ("The value
 none MAY be used"), `id_token_signing_alg_values_supported` ("MAY be supported"),
 `userinfo_signing_alg_values_supported` ("MAY be included") and
-`request_object_signing_alg_values_supported` (servers "SHOULD support none"). Members whose
-specification says nothing about `none` (CIBA, RFC 9701 introspection responses) are not judged.
+`request_object_signing_alg_values_supported` (servers "SHOULD support none"); a client asking for
+unsigned request objects or UserInfo responses is `ALG006` (info). Members whose specification says
+nothing about `none` (RFC 9701 introspection responses, ETSI NFV tokens) are not judged.
 
 ## Why is this bad?
 `none` means an unsigned JWT. A client assertion signed with `none` authenticates nobody; an
@@ -54,6 +58,7 @@ can be forged by anyone who can inject a redirect.
 - RFC 8414 §2; OpenID Connect Discovery 1.0 §3
 - RFC 9728 §2 (`resource_signing_alg_values_supported`)
 - RFC 9449 §4.2 (DPoP proof `alg`), §5.1
+- OpenID Connect CIBA Core 1.0 §4 (metadata), §7.1.1 (signed authentication requests)
 - JWT Secured Authorization Response Mode for OAuth 2.0 (JARM) §5
 "#,
 };
@@ -62,10 +67,15 @@ can be forged by anyone who can inject a redirect.
 const FORBIDDEN: &[(Kind, &str)] = &[
     (Kind::Client, "token_endpoint_auth_signing_alg"),
     (Kind::Client, "authorization_signed_response_alg"),
+    (Kind::Client, "backchannel_authentication_request_signing_alg"),
     (Kind::Server, "token_endpoint_auth_signing_alg_values_supported"),
     (Kind::Server, "revocation_endpoint_auth_signing_alg_values_supported"),
     (Kind::Server, "introspection_endpoint_auth_signing_alg_values_supported"),
     (Kind::Server, "dpop_signing_alg_values_supported"),
+    (
+        Kind::Server,
+        "backchannel_authentication_request_signing_alg_values_supported",
+    ),
     (Kind::Resource, "resource_signing_alg_values_supported"),
     (Kind::Resource, "dpop_signing_alg_values_supported"),
 ];

@@ -11,7 +11,7 @@ pub static WRONG_ALGORITHM_FAMILY: Rule = Rule {
     name: "wrong-algorithm-family",
     severity: Severity::Error,
     basis: Basis::CannotWork,
-    summary: "A registered algorithm of the wrong family: an enc value in an alg member, a JWE algorithm in a signing list, …",
+    summary: "An algorithm of the wrong family: an `enc` value in an `alg` member, a JWE `alg` in a signing list",
     profile: None,
     docs: r#"## What it does
 Each algorithm member holds one family of JOSE algorithms:

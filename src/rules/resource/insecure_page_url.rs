@@ -20,7 +20,7 @@ pub static INSECURE_PAGE_URL: Rule = Rule {
     name: "resource-page-not-https",
     severity: Severity::Warning,
     basis: Basis::SecurityBcp,
-    summary: "A documentation, policy, terms-of-service, logo or organization URL of a protected resource uses http",
+    summary: "A protected resource's documentation, policy, terms, logo or organization URL uses http",
     profile: None,
     docs: r#"## What it does
 Reports `resource_documentation`, `resource_policy_uri`, `resource_tos_uri` (RFC 9728 §2),

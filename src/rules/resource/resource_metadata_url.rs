@@ -12,7 +12,7 @@ pub static RESOURCE_METADATA_URL: Rule = Rule {
     name: "resource-is-metadata-url",
     severity: Severity::Warning,
     basis: Basis::LikelyMistake,
-    summary: "`resource` is the metadata URL (`/.well-known/oauth-protected-resource…`), not the resource identifier",
+    summary: "`resource` is the metadata URL (`/.well-known/oauth-protected-resource`), not the identifier",
     profile: None,
     docs: r#"## What it does
 Reports a `resource` whose path contains `/.well-known/oauth-protected-resource`, and suggests the
