@@ -9,6 +9,7 @@ mod authorization_server_metadata_url;
 mod bearer_query;
 mod insecure_page_url;
 mod jwks_uri_not_https;
+mod missing_recommended;
 mod missing_resource;
 mod resource_fragment;
 mod resource_metadata_url;
@@ -20,6 +21,7 @@ pub use authorization_server_metadata_url::AUTHORIZATION_SERVER_METADATA_URL;
 pub use bearer_query::BEARER_TOKEN_IN_QUERY;
 pub use insecure_page_url::INSECURE_PAGE_URL;
 pub use jwks_uri_not_https::JWKS_URI_NOT_HTTPS;
+pub use missing_recommended::MISSING_RECOMMENDED_MEMBER;
 pub use missing_resource::MISSING_RESOURCE;
 pub use resource_fragment::RESOURCE_FRAGMENT;
 pub use resource_metadata_url::RESOURCE_METADATA_URL;
@@ -41,6 +43,7 @@ pub static RULES: &[&Rule] = &[
     &JWKS_URI_NOT_HTTPS,
     &INSECURE_PAGE_URL,
     &BEARER_TOKEN_IN_QUERY,
+    &MISSING_RECOMMENDED_MEMBER,
 ];
 
 pub fn check(ctx: &mut Ctx<'_, '_>) {
@@ -54,6 +57,7 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     jwks_uri_not_https::check(ctx);
     insecure_page_url::check(ctx);
     bearer_query::check(ctx);
+    missing_recommended::check(ctx);
 }
 
 /// The `resource` member as a parsed absolute URL (absent, non-string or relative: `None`; the
