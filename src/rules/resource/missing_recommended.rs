@@ -5,8 +5,14 @@ use crate::rules::{Basis, Ctx, Rule};
 
 /// RFC 9728 §2's RECOMMENDED members, and why a client wants each.
 const RECOMMENDED: &[(&str, &str)] = &[
-    ("resource_name", "clients cannot show users which resource they are granting access to"),
-    ("scopes_supported", "clients cannot tell which scopes to request for this resource"),
+    (
+        "resource_name",
+        "clients cannot show users which resource they are granting access to",
+    ),
+    (
+        "scopes_supported",
+        "clients cannot tell which scopes to request for this resource",
+    ),
 ];
 
 pub static MISSING_RECOMMENDED_MEMBER: Rule = Rule {
@@ -53,8 +59,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if present {
             continue;
         }
-        ctx.report(&MISSING_RECOMMENDED_MEMBER, span, "", format!("`{name}` is absent (RECOMMENDED)"))
-            .help(format!("add `{name}`: without it {consequence}"));
+        ctx.report(
+            &MISSING_RECOMMENDED_MEMBER,
+            span,
+            "",
+            format!("`{name}` is absent (RECOMMENDED)"),
+        )
+        .help(format!("add `{name}`: without it {consequence}"));
     }
 }
 
@@ -65,9 +76,21 @@ mod tests {
     #[test]
     fn recommended() {
         assert_eq!(
-            findings(r#"{"resource": "https://api.example.com", "resource_name#en": "Orders"}"#, "PRM011"),
-            ["\"\" `scopes_supported` is absent (RECOMMENDED) | add `scopes_supported`: without it clients cannot tell which scopes to request for this resource"]
+            findings(
+                r#"{"resource": "https://api.example.com", "resource_name#en": "Orders"}"#,
+                "PRM011"
+            ),
+            [
+                "\"\" `scopes_supported` is absent (RECOMMENDED) | add `scopes_supported`: without it clients cannot tell which scopes to request for this resource"
+            ]
         );
-        assert_eq!(findings(r#"{"resource": "https://api.example.com", "scopes_supported": []}"#, "PRM011").len(), 1);
+        assert_eq!(
+            findings(
+                r#"{"resource": "https://api.example.com", "scopes_supported": []}"#,
+                "PRM011"
+            )
+            .len(),
+            1
+        );
     }
 }
