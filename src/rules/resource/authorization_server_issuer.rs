@@ -1,6 +1,7 @@
 //! PRM006: an `authorization_servers` element is not a valid issuer identifier.
 
 use crate::diagnostic::Severity;
+use crate::rules::resource::is_local_http;
 use crate::rules::util::{parse_url, ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -13,7 +14,9 @@ pub static AUTHORIZATION_SERVER_NOT_ISSUER: Rule = Rule {
     profile: None,
     docs: r#"## What it does
 Checks each element of `authorization_servers` against the definition of an issuer identifier:
-an `https` URL with no query and no fragment. Relative or malformed values are `SCH002`'s.
+an `https` URL with no query and no fragment. Relative or malformed values are `SCH002`'s. In a
+development document (`resource` on a loopback host), an `http` authorization server on a loopback
+host is `PRM012`, a warning, instead.
 
 ## Why is this bad?
 `authorization_servers` lists "OAuth authorization server issuer identifiers, as defined in
@@ -46,7 +49,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         };
         let mut problems = Vec::new();
-        if url.scheme() != "https" {
+        if url.scheme() != "https" && !is_local_http(ctx, &url) {
             problems.push(format!("uses {}", url.scheme()));
         }
         if url.query().is_some() {

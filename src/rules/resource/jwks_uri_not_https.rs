@@ -1,6 +1,7 @@
 //! PRM008: `jwks_uri` or `signed_jwks_uri` of a protected resource is not https.
 
 use crate::diagnostic::Severity;
+use crate::rules::resource::is_local_http;
 use crate::rules::util::{parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -13,7 +14,8 @@ pub static JWKS_URI_NOT_HTTPS: Rule = Rule {
     profile: None,
     docs: r#"## What it does
 Reports `jwks_uri` and `signed_jwks_uri` of protected resource metadata whose scheme is not
-`https`. Relative or malformed values are `SCH002`'s.
+`https`. Relative or malformed values are `SCH002`'s. In a development document (`resource` on
+a loopback host), an `http` URL on a loopback host is `PRM012`, a warning, instead.
 
 ## Why is this bad?
 The JWK Set holds the keys the resource signs its responses with; fetched over http, anyone on the
@@ -43,7 +45,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let Some(url) = parse_url(value) else {
             continue;
         };
-        if url.scheme() == "https" {
+        if url.scheme() == "https" || is_local_http(ctx, &url) {
             continue;
         }
         let span = node.span;

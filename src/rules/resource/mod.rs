@@ -7,6 +7,7 @@
 mod authorization_server_issuer;
 mod authorization_server_metadata_url;
 mod bearer_query;
+mod http_on_loopback;
 mod insecure_page_url;
 mod jwks_uri_not_https;
 mod missing_recommended;
@@ -19,6 +20,7 @@ mod resource_query;
 pub use authorization_server_issuer::AUTHORIZATION_SERVER_NOT_ISSUER;
 pub use authorization_server_metadata_url::AUTHORIZATION_SERVER_METADATA_URL;
 pub use bearer_query::BEARER_TOKEN_IN_QUERY;
+pub use http_on_loopback::HTTP_ON_LOOPBACK;
 pub use insecure_page_url::INSECURE_PAGE_URL;
 pub use jwks_uri_not_https::JWKS_URI_NOT_HTTPS;
 pub use missing_recommended::MISSING_RECOMMENDED_MEMBER;
@@ -29,7 +31,7 @@ pub use resource_not_https::RESOURCE_NOT_HTTPS;
 pub use resource_query::RESOURCE_QUERY;
 
 use crate::json::Node;
-use crate::rules::util::{parse_url, str_member};
+use crate::rules::util::{is_loopback, parse_url, str_member};
 use crate::rules::{Ctx, Rule};
 
 pub static RULES: &[&Rule] = &[
@@ -44,6 +46,7 @@ pub static RULES: &[&Rule] = &[
     &INSECURE_PAGE_URL,
     &BEARER_TOKEN_IN_QUERY,
     &MISSING_RECOMMENDED_MEMBER,
+    &HTTP_ON_LOOPBACK,
 ];
 
 pub fn check(ctx: &mut Ctx<'_, '_>) {
@@ -58,6 +61,7 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     insecure_page_url::check(ctx);
     bearer_query::check(ctx);
     missing_recommended::check(ctx);
+    http_on_loopback::check(ctx);
 }
 
 /// The `resource` member as a parsed absolute URL (absent, non-string or relative: `None`; the
@@ -65,6 +69,19 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
 fn resource_url<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Option<(&'o Node<'a>, &'o str, url::Url)> {
     let (node, value) = str_member(ctx.object(), "resource")?;
     Some((node, value, parse_url(value)?))
+}
+
+/// A development document: its `resource` is on a loopback host (`localhost`, `*.localhost`,
+/// `127.0.0.0/8`, `[::1]`), like a local MCP server's.
+fn is_development(ctx: &Ctx<'_, '_>) -> bool {
+    resource_url(ctx).is_some_and(|(_, _, url)| is_loopback(&url))
+}
+
+/// An `http` URL on a loopback host in a development document: `PRM012`'s warning, not an error
+/// (the same policy as for servers: RFC 8252's loopback exception is for redirect URIs only, but a
+/// local development document is not served to anyone else).
+fn is_local_http(ctx: &Ctx<'_, '_>, url: &url::Url) -> bool {
+    url.scheme() == "http" && is_loopback(url) && is_development(ctx)
 }
 
 /// The URL with the first occurrence of a well-known path segment removed: the identifier a

@@ -1,7 +1,7 @@
 //! PRM002: the resource identifier is not an https URL.
 
 use crate::diagnostic::Severity;
-use crate::rules::resource::resource_url;
+use crate::rules::resource::{is_local_http, resource_url};
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -14,8 +14,8 @@ pub static RESOURCE_NOT_HTTPS: Rule = Rule {
     profile: None,
     docs: r#"## What it does
 Reports a `resource` whose scheme is not `https` (`http`, `urn:`, …). Relative or malformed values
-are `SCH002`'s. Loopback `http` URLs of a development server are reported too: the specification
-has no exception for them (use `--ignore PRM002` for such local files).
+are `SCH002`'s. An `http` resource on a loopback host (`http://localhost:3000/mcp`, a local
+development server) is `PRM012`, a warning, instead.
 
 ## Why is this bad?
 The resource identifier "is a URL that uses the https scheme" (RFC 9728 §1.2, §2). Clients derive
@@ -42,7 +42,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some((node, value, url)) = resource_url(ctx) else {
         return;
     };
-    if url.scheme() == "https" {
+    if url.scheme() == "https" || is_local_http(ctx, &url) {
         return;
     }
     let span = node.span;
