@@ -33,9 +33,9 @@ methods MAY be defined by extensions", OIDC Discovery §3) and the other methods
 that is neither registered nor a URI (`POST`, `Client_Secret_Basic`) cannot work with any server.
 
 ## Why is this bad?
-Method names are compared exactly (RFC 7591 §4.1.1, RFC 8414 §7.1.1). A client registered with
+Method names are registry values and servers compare them as exact strings. A client registered with
 `client-secret-post` is refused or silently falls back to another method; a server listing
-`Private_Key_JWT` advertises a method no client will pick. A value such as `POST` or `bearer`
+`Private_Key_JWT` advertises a method no client will pick. A value such as `POST` or `secret`
 usually means the field was filled with something else than a method.
 
 ## Example
@@ -49,8 +49,8 @@ usually means the field was filled with something else than a method.
 ```
 
 ## References
-- RFC 7591 §2 (`token_endpoint_auth_method`), §4.1.1, §4.2 (the registry)
-- RFC 8414 §2 (incl. Access Token Types at introspection), §7.1.1; RFC 6749 §5.1
+- RFC 7591 §2 (`token_endpoint_auth_method`), §4.2 (the registry)
+- RFC 8414 §2 (incl. Access Token Types at introspection); RFC 6749 §5.1
 - OpenID Connect Discovery 1.0 §3; OpenID Connect Core 1.0 §9
 - draft-ietf-oauth-attestation-based-client-auth
 "#,
