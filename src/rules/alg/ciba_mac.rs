@@ -15,8 +15,7 @@ pub static CIBA_MAC_ALGORITHM: Rule = Rule {
     docs: r#"## What it does
 Reports `HS256`, `HS384` and `HS512` in the server's
 `backchannel_authentication_request_signing_alg_values_supported` (CIBA). (`none` there is `ALG004`;
-a client's `backchannel_authentication_request_signing_alg` with a MAC is a client-metadata rule,
-SPEC §4.3.)
+a client's `backchannel_authentication_request_signing_alg` with a MAC or `none` is `CLI065`.)
 
 ## Why is this bad?
 A CIBA signed authentication request "MUST be secured with an asymmetric signature" (CIBA §7.1.1),

@@ -21,9 +21,9 @@ Reports the algorithm `none` in:
 - `resource_signing_alg_values_supported` of protected resource metadata (same words);
 - `dpop_signing_alg_values_supported` of servers and protected resources: a DPoP proof's `alg`
   "MUST NOT be none", so a list of the algorithms accepted for proofs cannot contain it;
-- CIBA's `backchannel_authentication_request_signing_alg_values_supported` (server) and
-  `backchannel_authentication_request_signing_alg` (client): a signed authentication request "MUST
-  be secured with an asymmetric signature";
+- CIBA's `backchannel_authentication_request_signing_alg_values_supported` (server): a signed
+  authentication request "MUST be secured with an asymmetric signature" (the client's
+  `backchannel_authentication_request_signing_alg` is `CLI065`'s);
 - client `authorization_signed_response_alg` (JARM: "The algorithm none is not allowed");
 - client `id_token_signed_response_alg`, unless every response type of the client (its
   `response_types`, default `["code"]`) returns no ID token from the authorization endpoint.
@@ -67,7 +67,6 @@ can be forged by anyone who can inject a redirect.
 const FORBIDDEN: &[(Kind, &str)] = &[
     (Kind::Client, "token_endpoint_auth_signing_alg"),
     (Kind::Client, "authorization_signed_response_alg"),
-    (Kind::Client, "backchannel_authentication_request_signing_alg"),
     (Kind::Server, "token_endpoint_auth_signing_alg_values_supported"),
     (Kind::Server, "revocation_endpoint_auth_signing_alg_values_supported"),
     (Kind::Server, "introspection_endpoint_auth_signing_alg_values_supported"),
