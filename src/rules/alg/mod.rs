@@ -1,7 +1,77 @@
-//! `ALG`: algorithm names and families, in every kind (SPEC §4.2).
+//! `ALG`: algorithm names and families, and token endpoint authentication methods, in every kind
+//! (SPEC §4.2). `members` says which members hold what.
+
+mod auth_method;
+mod ciba_mac;
+mod deprecated;
+mod dpop_mac;
+pub mod members;
+mod none_not_allowed;
+mod unknown_algorithm;
+mod unsigned_jwt;
+mod wrong_family;
+
+pub use auth_method::UNREGISTERED_AUTH_METHOD;
+pub use ciba_mac::CIBA_MAC_ALGORITHM;
+pub use deprecated::DEPRECATED_ALGORITHM;
+pub use dpop_mac::DPOP_MAC_ALGORITHM;
+pub use none_not_allowed::NONE_NOT_ALLOWED;
+pub use unknown_algorithm::UNKNOWN_ALGORITHM;
+pub use unsigned_jwt::UNSIGNED_JWT;
+pub use wrong_family::WRONG_ALGORITHM_FAMILY;
 
 use crate::rules::{Ctx, Rule};
 
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[
+    &UNKNOWN_ALGORITHM,
+    &WRONG_ALGORITHM_FAMILY,
+    &DEPRECATED_ALGORITHM,
+    &NONE_NOT_ALLOWED,
+    &DPOP_MAC_ALGORITHM,
+    &UNSIGNED_JWT,
+    &UNREGISTERED_AUTH_METHOD,
+    &CIBA_MAC_ALGORITHM,
+];
 
-pub fn check(_ctx: &mut Ctx<'_, '_>) {}
+pub fn check(ctx: &mut Ctx<'_, '_>) {
+    unknown_algorithm::check(ctx);
+    wrong_family::check(ctx);
+    deprecated::check(ctx);
+    none_not_allowed::check(ctx);
+    dpop_mac::check(ctx);
+    unsigned_jwt::check(ctx);
+    auth_method::check(ctx);
+    ciba_mac::check(ctx);
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::diagnostic::Diagnostic;
+    use crate::document::Kind;
+    use crate::lint::{LintOptions, Origin, lint_bytes};
+
+    fn diagnostics(kind: Kind, json: &str, code: &str) -> Vec<Diagnostic> {
+        let options = LintOptions {
+            kind: Some(kind),
+            ..LintOptions::default()
+        };
+        let report = lint_bytes("test.json", json.as_bytes().to_vec(), Origin::Explicit, &options);
+        report.diagnostics.into_iter().filter(|d| d.rule.code == code).collect()
+    }
+
+    /// The findings of one rule on a document, as `pointer message | help` lines.
+    pub(crate) fn findings(kind: Kind, json: &str, code: &str) -> Vec<String> {
+        diagnostics(kind, json, code)
+            .iter()
+            .map(|d| format!("{} {} | {}", d.pointer, d.message, d.help.as_deref().unwrap_or("")))
+            .collect()
+    }
+
+    /// The severities of one rule's findings on a document.
+    pub(crate) fn severities(kind: Kind, json: &str, code: &str) -> Vec<&'static str> {
+        diagnostics(kind, json, code)
+            .iter()
+            .map(|d| d.severity.as_str())
+            .collect()
+    }
+}
