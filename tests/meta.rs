@@ -37,7 +37,11 @@ fn codes_are_unique_and_well_formed() {
             r.name
         );
         assert!(!r.summary.ends_with('.'), "{}: summary ends with a period", r.code);
-        assert!(r.summary.chars().count() <= 130, "{}: summary longer than one line", r.code);
+        assert!(
+            r.summary.chars().count() <= 130,
+            "{}: summary longer than one line",
+            r.code
+        );
     }
 }
 

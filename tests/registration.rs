@@ -119,7 +119,6 @@ fn a_redirect_uri_error_wins_over_other_errors() {
 }
 
 #[test]
-#[ignore = "needs the client-flows fragment rule"]
 fn a_redirect_uri_with_a_fragment_is_invalid_redirect_uri() {
     let outcome = validate_registration(
         br#"{"redirect_uris": ["https://app.example/cb#section"]}"#,

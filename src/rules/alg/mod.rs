@@ -55,7 +55,7 @@ pub(crate) mod tests {
             kind: Some(kind),
             ..LintOptions::default()
         };
-        let report = lint_bytes("test.json", json.as_bytes().to_vec(), Origin::Explicit, &options);
+        let report = lint_bytes("test.json", json.as_bytes().to_vec(), Origin::Explicit, &options, None);
         report.diagnostics.into_iter().filter(|d| d.rule.code == code).collect()
     }
 

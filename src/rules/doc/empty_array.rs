@@ -90,7 +90,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
 mod tests {
     fn empty_array_findings(path: &str, text: &str) -> usize {
         let options = crate::lint::LintOptions::default();
-        let report = crate::lint::lint_bytes(path, text.as_bytes().to_vec(), crate::lint::Origin::Explicit, &options, None);
+        let report = crate::lint::lint_bytes(
+            path,
+            text.as_bytes().to_vec(),
+            crate::lint::Origin::Explicit,
+            &options,
+            None,
+        );
         report.diagnostics.iter().filter(|d| d.rule.code == "DOC005").count()
     }
 

@@ -103,7 +103,7 @@ pub(crate) mod tests {
             kind: Some(Kind::Resource),
             ..LintOptions::default()
         };
-        let report = lint_bytes("test.json", json.as_bytes().to_vec(), Origin::Explicit, &options);
+        let report = lint_bytes("test.json", json.as_bytes().to_vec(), Origin::Explicit, &options, None);
         report
             .diagnostics
             .iter()

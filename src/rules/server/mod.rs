@@ -314,7 +314,13 @@ mod tests {
             profiles,
             ..Default::default()
         };
-        let report = crate::lint::lint_bytes(path, text.as_bytes().to_vec(), crate::lint::Origin::Explicit, &options, None);
+        let report = crate::lint::lint_bytes(
+            path,
+            text.as_bytes().to_vec(),
+            crate::lint::Origin::Explicit,
+            &options,
+            None,
+        );
         report.diagnostics.iter().map(|d| d.rule.code).collect()
     }
 
