@@ -149,10 +149,17 @@ pub(crate) fn suggestion(kind: Kind, name: &str) -> Option<&'static str> {
 pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let lower = name.to_ascii_lowercase().replace('-', "_");
     let limit = (name.chars().count() / 6).clamp(1, 3);
+    let lower_len = lower.chars().count();
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         if candidate.eq_ignore_ascii_case(&lower) {
             return Some(candidate);
+        }
+        // The edit distance is at least the difference in length: skip, without computing it, a
+        // candidate that could be neither within the limit nor closer than the best so far.
+        let bound = best.map_or(limit, |(d, _)| limit.min(d - 1));
+        if lower_len.abs_diff(candidate.chars().count()) > bound {
+            continue;
         }
         let distance = strsim::damerau_levenshtein(&lower, &candidate.to_ascii_lowercase());
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {

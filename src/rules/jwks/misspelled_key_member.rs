@@ -81,6 +81,10 @@ pub(super) fn suggestion(key: &Key<'_, '_>, name: &str) -> Option<&'static str> 
         if name.chars().count() < 3 {
             continue;
         }
+        // Only a distance of 1 is kept, and the distance is at least the difference in length.
+        if best.is_some() || name.chars().count().abs_diff(candidate.chars().count()) > 1 {
+            continue;
+        }
         let distance = strsim::damerau_levenshtein(&lower, &candidate.to_ascii_lowercase());
         if distance == 1 && best.is_none() {
             best = Some((distance, candidate));
