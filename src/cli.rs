@@ -658,7 +658,7 @@ fn pairings_for(
     configured: &[Option<PathBuf>],
     options: &LintOptions,
 ) -> (crate::pairing::Pairings, Vec<FileReport>) {
-    use crate::pairing::{Pairings, input_server, load_server};
+    use crate::pairing::{Pairings, load_server};
     let mut reports = Vec::new();
     let flag = args.server.as_ref().and_then(|path| {
         load_server(&path.to_string_lossy(), path, options)
@@ -681,16 +681,14 @@ fn pairings_for(
     if inputs.len() < 2 || options.kind.is_some() {
         return (pairings, reports);
     }
-    let servers: Vec<_> = inputs
-        .par_iter()
-        .filter_map(|input| match input {
-            Input::File { display, path, .. } => input_server(path, display, options).map(|s| (path.clone(), s)),
+    // The server documents among the inputs are read only when a client needs one.
+    pairings.add_input_files(
+        inputs.iter().filter_map(|input| match input {
+            Input::File { display, path, .. } => Some((path.clone(), display.clone())),
             _ => None,
-        })
-        .collect();
-    for (path, server) in servers {
-        pairings.add_input_server(&path, server);
-    }
+        }),
+        options,
+    );
     (pairings, reports)
 }
 
@@ -712,13 +710,9 @@ fn lint_input(
     pairings: &crate::pairing::Pairings,
 ) -> FileReport {
     match input {
-        Input::File { display, path, origin } => lint::lint_path(
-            display,
-            path,
-            *origin,
-            options,
-            paired_server(display, configured, pairings),
-        ),
+        Input::File { display, path, origin } => lint::lint_path_with(display, path, *origin, options, &|| {
+            paired_server(display, configured, pairings)
+        }),
         // Stdin is read on the reporting thread, in order.
         Input::Stdin { display } => lint::unreadable(display, String::new(), options),
         Input::Unreadable { display, message } => lint::unreadable(display, message.clone(), options),
@@ -731,13 +725,9 @@ fn read_stdin(display: &str, options: &LintOptions, pairings: &crate::pairing::P
     if let Err(e) = stdin.lock().take(options.max_file_size + 1).read_to_end(&mut bytes) {
         return lint::unreadable(display, format!("cannot read stdin: {e}"), options);
     }
-    lint::lint_bytes(
-        display,
-        bytes,
-        Origin::Explicit,
-        options,
-        paired_server(display, None, pairings),
-    )
+    lint::lint_bytes_with(display, bytes, Origin::Explicit, options, &|| {
+        paired_server(display, None, pairings)
+    })
 }
 
 fn explain_client(args: ExplainArgs) -> Result<u8, String> {

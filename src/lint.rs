@@ -159,6 +159,18 @@ pub fn lint_path(
     options: &LintOptions,
     server: Option<&ServerDoc>,
 ) -> FileReport {
+    lint_path_with(display_path, path, origin, options, &|| server)
+}
+
+/// [`lint_path`] with the server found only when the document turns out to be a client (finding
+/// it may mean reading the server documents of the client's directory).
+pub fn lint_path_with<'p>(
+    display_path: &str,
+    path: &Path,
+    origin: Origin,
+    options: &LintOptions,
+    server: &dyn Fn() -> Option<&'p ServerDoc>,
+) -> FileReport {
     use std::io::Read;
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -205,7 +217,7 @@ pub fn lint_path(
     if bytes.len() as u64 > options.max_file_size {
         return too_large(display_path, bytes.len() as u64, options);
     }
-    lint_bytes(display_path, bytes, origin, options, server)
+    lint_bytes_with(display_path, bytes, origin, options, server)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -247,11 +259,22 @@ pub fn lint_bytes(
     options: &LintOptions,
     server: Option<&ServerDoc>,
 ) -> FileReport {
+    lint_bytes_with(path, bytes, origin, options, &|| server)
+}
+
+/// [`lint_bytes`] with the server found only for a client (as in [`lint_path_with`]).
+pub fn lint_bytes_with<'p>(
+    path: &str,
+    bytes: Vec<u8>,
+    origin: Origin,
+    options: &LintOptions,
+    server: &dyn Fn() -> Option<&'p ServerDoc>,
+) -> FileReport {
     if bytes.len() as u64 > options.max_file_size {
         return too_large(path, bytes.len() as u64, options);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => lint_source(Arc::new(SourceFile::new(path, text)), origin, options, server),
+        Ok(text) => lint_source_with(Arc::new(SourceFile::new(path, text)), origin, options, server),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -321,6 +344,15 @@ pub fn lint_source(
     origin: Origin,
     options: &LintOptions,
     server: Option<&ServerDoc>,
+) -> FileReport {
+    lint_source_with(source, origin, options, &|| server)
+}
+
+fn lint_source_with<'p>(
+    source: Arc<SourceFile>,
+    origin: Origin,
+    options: &LintOptions,
+    server: &dyn Fn() -> Option<&'p ServerDoc>,
 ) -> FileReport {
     let path = Path::new(&source.path);
     let name_kind = options
@@ -484,6 +516,8 @@ pub fn lint_source(
     if kind == Kind::Client {
         report.role = Some(options.role.unwrap_or_else(|| document::detect_role(&parsed.root)));
     }
+    // Only client documents are checked against a server (the cross checks).
+    let server = if kind == Kind::Client { server() } else { None };
     let mut ctx = Ctx::new(&source, &parsed.root, kind, report.role, options).with_server(server);
     crate::schema::check(&mut ctx);
     rules::run(&mut ctx);

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::cross::{ServerDoc, ServerLoadError};
 use crate::diagnostic::Diagnostic;
@@ -72,6 +72,29 @@ pub struct Pairings {
     flag: Option<Arc<ServerDoc>>,
     configured: BTreeMap<PathBuf, Arc<ServerDoc>>,
     by_directory: BTreeMap<PathBuf, Vec<Arc<ServerDoc>>>,
+    /// The input files by directory, whose server documents are read on first use.
+    input_directories: BTreeMap<PathBuf, InputDirectory>,
+    /// The options the input files are read with (as [`input_server`] takes them).
+    input_options: Option<LintOptions>,
+}
+
+/// The input files of one directory that may be server documents. Which of them are is found
+/// only when a client document beside or below the directory needs its server: a run without
+/// client documents reads no file twice, and only a directory's single server document is kept.
+#[derive(Debug, Default)]
+struct InputDirectory {
+    /// (path, display path) of each candidate.
+    files: Vec<(PathBuf, String)>,
+    servers: OnceLock<DirectoryServers>,
+}
+
+/// What [`InputDirectory`] holds once read.
+#[derive(Debug)]
+enum DirectoryServers {
+    None,
+    One(Arc<ServerDoc>),
+    /// Several server documents (how many): no pairing.
+    Several(usize),
 }
 
 impl Pairings {
@@ -81,7 +104,49 @@ impl Pairings {
             flag,
             configured: BTreeMap::new(),
             by_directory: BTreeMap::new(),
+            input_directories: BTreeMap::new(),
+            input_options: None,
         }
+    }
+
+    /// Records the input files (path, display path) whose server documents pair with the
+    /// clients beside and below them, read with `options` when a client first needs them (as
+    /// [`add_input_server`](Self::add_input_server) would record each one found by
+    /// [`input_server`]).
+    pub fn add_input_files(&mut self, files: impl IntoIterator<Item = (PathBuf, String)>, options: &LintOptions) {
+        for (path, display) in files {
+            // Files named as another kind are never server documents (as in `input_server`).
+            if matches!(
+                options.kind.or_else(|| document::kind_from_file_name(&path)),
+                Some(k) if k != Kind::Server
+            ) {
+                continue;
+            }
+            let directory = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            self.input_directories
+                .entry(directory)
+                .or_default()
+                .files
+                .push((path, display));
+        }
+        self.input_options = Some(options.clone());
+    }
+
+    /// The server documents among the input files of `directory` (read on first use).
+    fn input_servers(&self, directory: &Path) -> Option<&DirectoryServers> {
+        let entry = self.input_directories.get(directory)?;
+        let options = self.input_options.as_ref()?;
+        Some(entry.servers.get_or_init(|| {
+            let mut found = entry
+                .files
+                .iter()
+                .filter_map(|(path, display)| input_server(path, display, options));
+            match (found.next(), found.count()) {
+                (None, _) => DirectoryServers::None,
+                (Some(server), 0) => DirectoryServers::One(server),
+                (Some(_), more) => DirectoryServers::Several(more + 1),
+            }
+        }))
     }
 
     /// Records a server document named by the config (`[[files]] server`), loaded from `path`.
@@ -97,7 +162,10 @@ impl Pairings {
 
     /// Whether any pairing can happen at all.
     pub fn is_empty(&self) -> bool {
-        self.flag.is_none() && self.configured.is_empty() && self.by_directory.is_empty()
+        self.flag.is_none()
+            && self.configured.is_empty()
+            && self.by_directory.is_empty()
+            && self.input_directories.is_empty()
     }
 }
 
@@ -122,17 +190,27 @@ pub fn pair<'p>(client: &Path, configured: Option<&Path>, pairings: &'p Pairings
     }
     let mut directory = client.parent();
     while let Some(dir) = directory {
-        if let Some(servers) = pairings.by_directory.get(dir) {
-            return match servers.as_slice() {
-                [server] => Pairing::Paired {
+        let added = pairings.by_directory.get(dir).map_or(&[][..], Vec::as_slice);
+        let found = pairings.input_servers(dir);
+        let (one, count) = match found {
+            None | Some(DirectoryServers::None) => (None, 0),
+            Some(DirectoryServers::One(server)) => (Some(server), 1),
+            Some(DirectoryServers::Several(n)) => (None, *n),
+        };
+        match (added, one, count) {
+            ([], _, 0) => {}
+            ([server], None, 0) | ([], Some(server), 1) => {
+                return Pairing::Paired {
                     server,
                     source: PairSource::Directory(dir.to_path_buf()),
-                },
-                _ => Pairing::Ambiguous {
+                };
+            }
+            _ => {
+                return Pairing::Ambiguous {
                     directory: dir.to_path_buf(),
-                    servers: servers.len(),
-                },
-            };
+                    servers: added.len() + count,
+                };
+            }
         }
         directory = dir.parent();
     }

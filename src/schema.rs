@@ -7,7 +7,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value as J;
 
 use crate::document::Kind;
-use crate::json::{Node, Pointer, Value};
+use crate::json::{Node, Value};
 use crate::rules::Ctx;
 use crate::rules::schema::{INTEGER_OUT_OF_RANGE, INVALID_EMAIL, INVALID_URL, UNSUPPORTED_VALUE, WRONG_TYPE};
 
@@ -18,9 +18,18 @@ static SCHEMA_TEXT: [&str; 4] = [
     include_str!("../schemas/resource.schema.json"),
 ];
 
-static SCHEMAS: LazyLock<[J; 4]> = LazyLock::new(|| {
-    SCHEMA_TEXT.map(|text| serde_json::from_str(text).expect("shipped schemas are valid JSON (tests/schemas.rs)"))
-});
+/// The parsed schema of each kind, each parsed on first use (linting one client document reads
+/// only the client schema).
+static SCHEMAS: [LazyLock<J>; 4] = [
+    LazyLock::new(|| parse_schema(Kind::Client)),
+    LazyLock::new(|| parse_schema(Kind::Server)),
+    LazyLock::new(|| parse_schema(Kind::Jwks)),
+    LazyLock::new(|| parse_schema(Kind::Resource)),
+];
+
+fn parse_schema(kind: Kind) -> J {
+    serde_json::from_str(SCHEMA_TEXT[kind as usize]).expect("shipped schemas are valid JSON (tests/schemas.rs)")
+}
 
 /// One compiled validator per kind, each built on first use.
 static VALIDATORS: [LazyLock<jsonschema::Validator>; 4] = [
@@ -30,12 +39,40 @@ static VALIDATORS: [LazyLock<jsonschema::Validator>; 4] = [
     LazyLock::new(|| compile(Kind::Resource)),
 ];
 
+/// Compiles the kind's schema without its annotations (`title`, `description`): they assert
+/// nothing, and the schemas are mostly annotations, which the compiler would otherwise check
+/// against the meta-schema on every start-up. Error paths are unchanged (they name keywords that
+/// assert, and property names).
 fn compile(kind: Kind) -> jsonschema::Validator {
+    let mut schema = schema_json(kind).clone();
+    strip_annotations(&mut schema);
     jsonschema::options()
         .with_draft(jsonschema::Draft::Draft202012)
         .should_validate_formats(true)
-        .build(schema_json(kind))
+        .build(&schema)
         .expect("shipped schemas compile (tests/schemas.rs)")
+}
+
+/// Removes `title` and `description` from a schema and its subschemas (never from a
+/// `properties`-like map, where they would be member names).
+fn strip_annotations(schema: &mut J) {
+    let J::Object(map) = schema else { return };
+    map.remove("title");
+    map.remove("description");
+    for (keyword, value) in map.iter_mut() {
+        match (keyword.as_str(), value) {
+            ("properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas", J::Object(named)) => {
+                named.values_mut().for_each(strip_annotations);
+            }
+            ("allOf" | "anyOf" | "oneOf" | "prefixItems", J::Array(items)) => items.iter_mut().for_each(strip_annotations),
+            (
+                "items" | "not" | "additionalProperties" | "unevaluatedProperties" | "unevaluatedItems" | "contains"
+                | "propertyNames" | "if" | "then" | "else",
+                sub,
+            ) => strip_annotations(sub),
+            _ => {}
+        }
+    }
 }
 
 /// The parsed schema of a kind.
@@ -54,7 +91,7 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
             report(ctx, error.kind(), &pointer, &schema_path);
         }
     }
-    check_integer_ranges(ctx, ctx.root, &Pointer::root(), schema_json(ctx.kind), 0);
+    check_integer_ranges(ctx, ctx.root, &mut String::new(), schema_json(ctx.kind), 0);
 }
 
 fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, schema_path: &str) {
@@ -277,7 +314,9 @@ fn url_help(value: &str) -> String {
 
 /// Numbers written for integer members must fit a 64-bit integer: a larger value is rounded (or
 /// refused) by every consumer. The schema validator sees them as floats, so this reads the text.
-fn check_integer_ranges(ctx: &mut Ctx<'_, '_>, node: &Node<'_>, pointer: &Pointer, schema: &'static J, depth: usize) {
+///
+/// `pointer` is the node's pointer, built in place (no allocation per member visited).
+fn check_integer_ranges(ctx: &mut Ctx<'_, '_>, node: &Node<'_>, pointer: &mut String, schema: &'static J, depth: usize) {
     if depth > 8 {
         return;
     }
@@ -316,22 +355,44 @@ fn check_integer_ranges(ctx: &mut Ctx<'_, '_>, node: &Node<'_>, pointer: &Pointe
             }
         }
         Value::Object(obj) => {
-            let props = schema.get("properties");
+            let Some(props) = schema.get("properties") else { return };
             for m in obj.iter() {
-                if let Some(sub) = props.and_then(|p| p.get(m.name.as_ref())) {
-                    check_integer_ranges(ctx, &m.value, &pointer.key(&m.name), sub, depth + 1);
+                if let Some(sub) = props.get(m.name.as_ref()) {
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&crate::json::escape_token(&m.name));
+                    check_integer_ranges(ctx, &m.value, pointer, sub, depth + 1);
+                    pointer.truncate(len);
                 }
             }
         }
         Value::Array(items) => {
             if let Some(sub) = schema.get("items") {
                 for (i, item) in items.iter().enumerate() {
-                    check_integer_ranges(ctx, item, &pointer.index(i), sub, depth + 1);
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(itoa(i, &mut [0; 20]));
+                    check_integer_ranges(ctx, item, pointer, sub, depth + 1);
+                    pointer.truncate(len);
                 }
             }
         }
         _ => {}
     }
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut start = buf.len();
+    loop {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[start..]).expect("ASCII digits")
 }
 
 #[cfg(test)]
@@ -343,6 +404,25 @@ mod tests {
         assert_eq!(describe_location("/redirect_uris/0"), "`redirect_uris[0]`");
         assert_eq!(describe_location("/jwks/keys/1/kty"), "`jwks.keys[1].kty`");
         assert_eq!(describe_location("/a~1b"), "`a/b`");
+    }
+
+    #[test]
+    fn stripping_annotations_keeps_members_named_like_them() {
+        let mut s = serde_json::json!({
+            "title": "t", "description": "d",
+            "properties": {"title": {"type": "string", "description": "x"}, "a": {"items": {"title": "i", "type": "integer"}}},
+            "$defs": {"k": {"description": "y", "enum": ["description"]}}
+        });
+        strip_annotations(&mut s);
+        assert_eq!(
+            s,
+            serde_json::json!({
+                "properties": {"title": {"type": "string"}, "a": {"items": {"type": "integer"}}},
+                "$defs": {"k": {"enum": ["description"]}}
+            })
+        );
+        assert_eq!(itoa(0, &mut [0; 20]), "0");
+        assert_eq!(itoa(1207, &mut [0; 20]), "1207");
     }
 
     #[test]

@@ -24,7 +24,22 @@ impl Pointer {
 
     /// This pointer followed by an array index.
     pub fn index(&self, index: usize) -> Self {
-        Self(format!("{}/{index}", self.0))
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut n = index;
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut s = String::with_capacity(self.0.len() + 1 + digits.len() - start);
+        s.push_str(&self.0);
+        s.push('/');
+        s.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+        Self(s)
     }
 
     pub fn as_str(&self) -> &str {
@@ -50,7 +65,7 @@ impl From<Pointer> for String {
 
 /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
 pub fn escape_token(token: &str) -> Cow<'_, str> {
-    if token.contains(['~', '/']) {
+    if memchr::memchr2(b'~', b'/', token.as_bytes()).is_some() {
         Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
     } else {
         Cow::Borrowed(token)
@@ -74,5 +89,8 @@ mod tests {
         let p = Pointer::root().key("a/b").key("m~n").index(3);
         assert_eq!(p.as_str(), "/a~1b/m~0n/3");
         assert_eq!(unescape_token("a~1b~0c~01"), "a/b~c~1");
+        for i in [0, 7, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(Pointer::root().key("x").index(i).as_str(), format!("/x/{i}"));
+        }
     }
 }

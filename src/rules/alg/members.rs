@@ -166,8 +166,21 @@ pub static AUTH_METHOD_MEMBERS: &[(Kind, &str, bool)] = &[
 
 /// The algorithm-bearing member `name` of `kind`, if it is one.
 pub fn alg_member(kind: Kind, name: &str) -> Option<&'static AlgMember> {
-    ALG_MEMBERS.iter().find(|m| m.kind == kind && m.name == name)
+    ALG_MEMBER_INDEX[kind as usize].get(name).copied()
 }
+
+/// [`ALG_MEMBERS`] by kind and name (the first entry of a name, as a scan finds it): every member
+/// of every document is looked up, by every ALG rule.
+static ALG_MEMBER_INDEX: std::sync::LazyLock<[crate::registry::NameMap<&'static AlgMember>; 4]> =
+    std::sync::LazyLock::new(|| {
+        Kind::ALL.map(|kind| {
+            let mut index = crate::registry::NameMap::default();
+            for m in ALG_MEMBERS.iter().filter(|m| m.kind == kind) {
+                index.entry(m.name).or_insert(m);
+            }
+            index
+        })
+    });
 
 /// One string value of an algorithm-bearing member (or of a JWK's `alg`).
 pub struct AlgValue<'o, 'a> {

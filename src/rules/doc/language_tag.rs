@@ -47,19 +47,25 @@ server: the localized value is silently ignored.
 
 /// Base names that may carry a language tag, per kind, read from the shipped schemas'
 /// `patternProperties` (`^client_name#.+$`), so the two cannot disagree.
-static TAGGABLE: LazyLock<[HashSet<String>; 4]> = LazyLock::new(|| {
-    Kind::ALL.map(|kind| {
-        schema::schema_json(kind)
-            .get("patternProperties")
-            .and_then(|p| p.as_object())
-            .map(|p| {
-                p.keys()
-                    .filter_map(|k| Some(k.strip_prefix('^')?.strip_suffix("#.+$")?.to_owned()))
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
-});
+/// (Each kind's set is read on first use: linting a client reads only the client schema.)
+static TAGGABLE: [LazyLock<HashSet<String>>; 4] = [
+    LazyLock::new(|| taggable(Kind::Client)),
+    LazyLock::new(|| taggable(Kind::Server)),
+    LazyLock::new(|| taggable(Kind::Jwks)),
+    LazyLock::new(|| taggable(Kind::Resource)),
+];
+
+fn taggable(kind: Kind) -> HashSet<String> {
+    schema::schema_json(kind)
+        .get("patternProperties")
+        .and_then(|p| p.as_object())
+        .map(|p| {
+            p.keys()
+                .filter_map(|k| Some(k.strip_prefix('^')?.strip_suffix("#.+$")?.to_owned()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 pub(crate) fn is_taggable(kind: Kind, base: &str) -> bool {
     TAGGABLE[kind as usize].contains(base)

@@ -158,7 +158,7 @@ pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c s
         // The edit distance is at least the difference in length: skip, without computing it, a
         // candidate that could be neither within the limit nor closer than the best so far.
         let bound = best.map_or(limit, |(d, _)| limit.min(d - 1));
-        if lower_len.abs_diff(candidate.chars().count()) > bound {
+        if lower_len.abs_diff(candidate.chars().count()) > bound || letter_bound(&lower, candidate) > bound {
             continue;
         }
         let distance = strsim::damerau_levenshtein(&lower, &candidate.to_ascii_lowercase());
@@ -169,9 +169,49 @@ pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c s
     best.map(|(_, c)| c)
 }
 
+/// A lower bound of the Damerau–Levenshtein distance between `lower` and `candidate` compared
+/// case-insensitively, from the characters they are made of (0 when either is not ASCII): an
+/// insertion or a deletion changes the count of one character by one, a substitution the counts of
+/// two, a transposition none, so the distance is at least half the sum of the count differences.
+fn letter_bound(lower: &str, candidate: &str) -> usize {
+    if !lower.is_ascii() || !candidate.is_ascii() {
+        return 0;
+    }
+    let mut counts = [0i32; 128];
+    for b in lower.bytes() {
+        counts[usize::from(b.to_ascii_lowercase())] += 1;
+    }
+    for b in candidate.bytes() {
+        counts[usize::from(b.to_ascii_lowercase())] -= 1;
+    }
+    // Sum over the characters that occur (each counted once), not over the whole table.
+    let mut differences = 0;
+    for b in lower.bytes().chain(candidate.bytes()) {
+        let count = &mut counts[usize::from(b.to_ascii_lowercase())];
+        differences += count.unsigned_abs() as usize;
+        *count = 0;
+    }
+    differences.div_ceil(2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_bound_never_exceeds_the_distance() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "ca", "cab", "jwks_uri", "jwks_url", "JWKS_URI", "redirect_uris",
+            "redirect_uri", "token_endpoint", "tokne_endpoint", "issuer", "isuser", "userinfo_endpoint",
+        ];
+        for a in words {
+            for b in words {
+                let lower = a.to_ascii_lowercase();
+                let distance = strsim::damerau_levenshtein(&lower, &b.to_ascii_lowercase());
+                assert!(letter_bound(&lower, b) <= distance, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn suggestions() {
@@ -180,6 +220,8 @@ mod tests {
         assert_eq!(suggestion(Kind::Client, "jwks_url"), Some("jwks_uri"));
         assert_eq!(suggestion(Kind::Server, "issuer_url"), None);
         assert_eq!(suggestion(Kind::Client, "x"), None);
+        assert_eq!(suggestion(Kind::Server, "issuer_uri"), None);
+        assert_eq!(suggestion(Kind::Server, "tokne_endpoint"), Some("token_endpoint"));
         assert_eq!(
             other_kind_of(Kind::Client, "token_endpoint_auth_methods_supported"),
             Some(Kind::Server)
