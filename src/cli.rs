@@ -15,6 +15,9 @@ use crate::lint::{self, FileReport, LintOptions, Origin, RuleSelection};
 use crate::report::{self, Reporter, Summary};
 use crate::rules::{self, Profile};
 
+/// Files linted in parallel at a time (two batches are in memory at most).
+const BATCH: usize = 256;
+
 /// Exit code: no error-severity findings.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: error findings (invalid JSON included).
@@ -512,45 +515,62 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
     }
     // Lint in parallel, a bounded batch at a time, and report in input order: memory stays
-    // bounded by the batch, not by the number of files.
-    for ((batch, batch_options), batch_configured) in inputs
-        .chunks(256)
-        .zip(input_options.chunks(256))
-        .zip(configured.chunks(256))
-    {
-        let reports: Vec<FileReport> = batch
+    // bounded by two batches, not by the number of files. While the report of one batch is
+    // written (on this thread), the next batch is linted (on the rayon pool), so the cores do not
+    // wait for the report.
+    let lint_batch = |start: usize| -> Vec<FileReport> {
+        let end = (start + BATCH).min(inputs.len());
+        inputs[start..end]
             .par_iter()
-            .zip(batch_options)
-            .zip(batch_configured)
+            .zip(&input_options[start..end])
+            .zip(&configured[start..end])
             .map(|((input, options), configured)| lint_input(input, options, configured.as_deref(), &pairings))
-            .collect();
-        for (((input, options), configured), mut report) in
-            batch.iter().zip(batch_options).zip(batch_configured).zip(reports)
-        {
-            if let Input::Stdin { display } = input {
-                report = if stdin_used {
-                    lint::unreadable(display, "stdin (`-`) can be read only once".into(), options)
-                } else {
-                    stdin_used = true;
-                    read_stdin(display, options, &pairings)
-                };
-            }
-            if report.kind == Some(Kind::Client) {
-                let pairing = crate::pairing::pair(Path::new(&report.source.path), configured.as_deref(), &pairings);
-                if let crate::pairing::Pairing::Paired { server, source } = &pairing {
-                    summary.pairs.push(report::PairRecord {
-                        client: report.source.path.clone(),
-                        server: server.path().to_owned(),
-                        source: source.as_str(),
-                    });
+            .collect()
+    };
+    std::thread::scope(|scope| -> Result<(), String> {
+        let mut start = 0;
+        let mut reports = lint_batch(0);
+        while start < inputs.len() {
+            let next_start = start + BATCH;
+            let next = (next_start < inputs.len()).then(|| scope.spawn(move || lint_batch(next_start)));
+            let end = (start + BATCH).min(inputs.len());
+            for (((input, options), configured), mut report) in inputs[start..end]
+                .iter()
+                .zip(&input_options[start..end])
+                .zip(&configured[start..end])
+                .zip(std::mem::take(&mut reports))
+            {
+                if let Input::Stdin { display } = input {
+                    report = if stdin_used {
+                        lint::unreadable(display, "stdin (`-`) can be read only once".into(), options)
+                    } else {
+                        stdin_used = true;
+                        read_stdin(display, options, &pairings)
+                    };
                 }
-                pairing_notes.record(&pairing);
+                if report.kind == Some(Kind::Client) {
+                    let pairing =
+                        crate::pairing::pair(Path::new(&report.source.path), configured.as_deref(), &pairings);
+                    if let crate::pairing::Pairing::Paired { server, source } = &pairing {
+                        summary.pairs.push(report::PairRecord {
+                            client: report.source.path.clone(),
+                            server: server.path().to_owned(),
+                            source: source.as_str(),
+                        });
+                    }
+                    pairing_notes.record(&pairing);
+                }
+                trouble |= report.io_error;
+                summary.add(&report);
+                reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
             }
-            trouble |= report.io_error;
-            summary.add(&report);
-            reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
+            if let Some(next) = next {
+                reports = next.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            }
+            start = next_start;
         }
-    }
+        Ok(())
+    })?;
     summary.notes.extend(pairing_notes.lines());
     reporter.finish(&summary, &mut output).map_err(|e| e.to_string())?;
     if args.statistics && matches!(format, Format::Full | Format::Concise) {

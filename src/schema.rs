@@ -75,6 +75,50 @@ fn strip_annotations(schema: &mut J) {
     }
 }
 
+/// The document as the validator takes it, without the top-level members no schema keyword
+/// applies to (extensions, typically): converting them costs, and validating them cannot fail.
+fn instance(root: &Node<'_>, kind: Kind) -> J {
+    let Value::Object(object) = &root.value else {
+        return root.to_serde();
+    };
+    let properties = match &*ROOT_PROPERTIES[kind as usize] {
+        Some(p) => p,
+        None => return root.to_serde(),
+    };
+    let mut map = serde_json::Map::new();
+    for m in object.iter() {
+        // Every `patternProperties` key of the schema is `^name#.+$` (checked when the set is
+        // built): a name without `#` matches none of them.
+        if properties.contains_key(m.name.as_ref()) || m.name.contains('#') {
+            map.insert(m.name.to_string(), m.value.to_serde());
+        }
+    }
+    J::Object(map)
+}
+
+/// The top-level `properties` of a kind's schema, when the top level constrains nothing but
+/// those members and members with a `#` (`patternProperties` of the form `^name#.+$`); `None`
+/// (validate every member) for any other schema.
+static ROOT_PROPERTIES: [LazyLock<Option<&'static serde_json::Map<String, J>>>; 4] = [
+    LazyLock::new(|| root_properties(Kind::Client)),
+    LazyLock::new(|| root_properties(Kind::Server)),
+    LazyLock::new(|| root_properties(Kind::Jwks)),
+    LazyLock::new(|| root_properties(Kind::Resource)),
+];
+
+fn root_properties(kind: Kind) -> Option<&'static serde_json::Map<String, J>> {
+    let schema = schema_json(kind).as_object()?;
+    let only_members = schema.iter().all(|(keyword, value)| match keyword.as_str() {
+        "$defs" | "$id" | "$schema" | "description" | "title" | "properties" => true,
+        "type" => value == "object",
+        "patternProperties" => value
+            .as_object()
+            .is_some_and(|p| p.keys().all(|k| k.starts_with('^') && k.ends_with("#.+$"))),
+        _ => false,
+    });
+    if only_members { schema.get("properties")?.as_object() } else { None }
+}
+
 /// The parsed schema of a kind.
 pub fn schema_json(kind: Kind) -> &'static J {
     &SCHEMAS[kind as usize]
@@ -82,7 +126,7 @@ pub fn schema_json(kind: Kind) -> &'static J {
 
 /// Validates the document against its kind's schema and reports each violation.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
-    let instance = ctx.root.to_serde();
+    let instance = instance(ctx.root, ctx.kind);
     let validator = &*VALIDATORS[ctx.kind as usize];
     if !validator.is_valid(&instance) {
         for error in validator.iter_errors(&instance) {
@@ -317,7 +361,9 @@ fn url_help(value: &str) -> String {
 ///
 /// `pointer` is the node's pointer, built in place (no allocation per member visited).
 fn check_integer_ranges(ctx: &mut Ctx<'_, '_>, node: &Node<'_>, pointer: &mut String, schema: &'static J, depth: usize) {
-    if depth > 8 {
+    // Only numbers, and containers of them, can be out of range: skip the schema lookups for
+    // strings, booleans and nulls (most of every document).
+    if depth > 8 || !matches!(node.value, Value::Number(_) | Value::Object(_) | Value::Array(_)) {
         return;
     }
     let schema = match schema.get("$ref").and_then(J::as_str).and_then(|r| r.strip_prefix('#')) {
@@ -423,6 +469,13 @@ mod tests {
         );
         assert_eq!(itoa(0, &mut [0; 20]), "0");
         assert_eq!(itoa(1207, &mut [0; 20]), "1207");
+    }
+
+    #[test]
+    fn every_shipped_schema_allows_skipping_unconstrained_members() {
+        for kind in Kind::ALL {
+            assert!(root_properties(kind).is_some(), "{kind}");
+        }
     }
 
     #[test]

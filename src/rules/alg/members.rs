@@ -191,7 +191,46 @@ pub struct AlgValue<'o, 'a> {
     pub container: &'o Node<'a>,
     pub node: &'o Node<'a>,
     pub value: &'o str,
-    pub pointer: String,
+    /// Where the value is (converts into the RFC 6901 pointer string a finding takes).
+    pub pointer: AlgPointer,
+}
+
+/// The location of an [`AlgValue`], turned into its RFC 6901 pointer only when a finding needs it
+/// (every rule of the family reads every value; few report).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlgPointer {
+    /// A top-level member's single value: `/member`.
+    Member(&'static str),
+    /// An item of a top-level list: `/member/index`.
+    Item(&'static str, usize),
+    /// The `alg` of a key of the document's JWK Set: `/keys/index/alg`, or
+    /// `/jwks/keys/index/alg` for an inline `jwks`.
+    JwkAlg { inline: bool, key: usize },
+}
+
+impl AlgPointer {
+    fn to_pointer(self) -> Pointer {
+        match self {
+            AlgPointer::Member(name) => Pointer::root().key(name),
+            AlgPointer::Item(name, index) => Pointer::root().key(name).index(index),
+            AlgPointer::JwkAlg { inline, key } => {
+                let base = if inline { Pointer::root().key("jwks") } else { Pointer::root() };
+                base.key("keys").index(key).key("alg")
+            }
+        }
+    }
+}
+
+impl From<AlgPointer> for String {
+    fn from(p: AlgPointer) -> String {
+        p.to_pointer().into_string()
+    }
+}
+
+impl std::fmt::Display for AlgPointer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.to_pointer().as_str())
+    }
 }
 
 impl AlgValue<'_, '_> {
@@ -222,7 +261,6 @@ pub fn alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
             continue;
         };
         let node = &member.value;
-        let pointer = Pointer::root().key(spec.name);
         if spec.list {
             for (index, item, value) in node.str_items() {
                 out.push(AlgValue {
@@ -231,7 +269,7 @@ pub fn alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
                     container: node,
                     node: item,
                     value,
-                    pointer: pointer.index(index).into_string(),
+                    pointer: AlgPointer::Item(spec.name, index),
                 });
             }
         } else if let Some(value) = node.as_str() {
@@ -241,7 +279,7 @@ pub fn alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
                 container: node,
                 node,
                 value,
-                pointer: pointer.into_string(),
+                pointer: AlgPointer::Member(spec.name),
             });
         }
     }
@@ -251,15 +289,14 @@ pub fn alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
 /// The `alg` of every key of the document's JWK Set: the document itself for a JWK Set, else its
 /// inline `jwks` member (client metadata, and OpenID Federation server and resource metadata).
 pub fn jwk_alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
-    let (set, base) = if ctx.kind == Kind::Jwks {
-        (Some(ctx.root), Pointer::root())
+    let (set, inline) = if ctx.kind == Kind::Jwks {
+        (Some(ctx.root), false)
     } else {
-        (ctx.object().get("jwks"), Pointer::root().key("jwks"))
+        (ctx.object().get("jwks"), true)
     };
     let Some(keys) = set.and_then(|s| s.get("keys")) else {
         return Vec::new();
     };
-    let keys_pointer = base.key("keys");
     let mut out = Vec::new();
     for (index, key) in keys.as_array().into_iter().flatten().enumerate() {
         let Some(alg) = key.get("alg") else {
@@ -272,7 +309,7 @@ pub fn jwk_alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
                 container: alg,
                 node: alg,
                 value,
-                pointer: keys_pointer.index(index).key("alg").into_string(),
+                pointer: AlgPointer::JwkAlg { inline, key: index },
             });
         }
     }
@@ -452,6 +489,14 @@ pub fn known_auth_methods() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alg_pointers() {
+        assert_eq!(String::from(AlgPointer::Member("a/b")), "/a~1b");
+        assert_eq!(String::from(AlgPointer::Item("x", 12)), "/x/12");
+        assert_eq!(String::from(AlgPointer::JwkAlg { inline: true, key: 2 }), "/jwks/keys/2/alg");
+        assert_eq!(AlgPointer::JwkAlg { inline: false, key: 0 }.to_string(), "/keys/0/alg");
+    }
 
     /// Every member name a kind's registries define, registered or known unregistered.
     fn member_names(kind: Kind) -> Vec<&'static str> {
