@@ -519,6 +519,7 @@ fn lint_source_with<'p>(
     // Only client documents are checked against a server (the cross checks).
     let server = if kind == Kind::Client { server() } else { None };
     let mut ctx = Ctx::new(&source, &parsed.root, kind, report.role, options).with_server(server);
+    rules::util::forget_parsed_urls();
     crate::schema::check(&mut ctx);
     rules::run(&mut ctx);
     diagnostics.extend(ctx.into_diagnostics());

@@ -135,7 +135,69 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
             report(ctx, error.kind(), &pointer, &schema_path);
         }
     }
-    check_integer_ranges(ctx, ctx.root, &mut String::new(), schema_json(ctx.kind), 0);
+    // As `check_integer_ranges(ctx, ctx.root, "", schema, 0)`, but only into the members whose
+    // schema has an integer somewhere: no other subtree can report.
+    let (Some(object), Some(properties)) = (
+        ctx.root.as_object(),
+        schema_json(ctx.kind).get("properties"),
+    ) else {
+        return;
+    };
+    let integer_members = &*INTEGER_MEMBERS[ctx.kind as usize];
+    let mut pointer = String::new();
+    for m in object.iter() {
+        if !integer_members.contains(m.name.as_ref()) {
+            continue;
+        }
+        if let Some(sub) = properties.get(m.name.as_ref()) {
+            pointer.clear();
+            pointer.push('/');
+            pointer.push_str(&crate::json::escape_token(&m.name));
+            check_integer_ranges(ctx, &m.value, &mut pointer, sub, 1);
+        }
+    }
+}
+
+/// The top-level members of each kind whose schema has `"type": "integer"` somewhere (following
+/// `$ref`): the only ones [`check_integer_ranges`] can report in.
+static INTEGER_MEMBERS: [LazyLock<std::collections::HashSet<String>>; 4] = [
+    LazyLock::new(|| integer_members(Kind::Client)),
+    LazyLock::new(|| integer_members(Kind::Server)),
+    LazyLock::new(|| integer_members(Kind::Jwks)),
+    LazyLock::new(|| integer_members(Kind::Resource)),
+];
+
+fn integer_members(kind: Kind) -> std::collections::HashSet<String> {
+    fn has_integer(root: &J, schema: &J, seen: &mut Vec<String>) -> bool {
+        match schema {
+            J::Object(map) => map.iter().any(|(key, value)| match (key.as_str(), value) {
+                ("type", J::String(t)) => t == "integer",
+                ("$ref", J::String(target)) => {
+                    if seen.contains(target) {
+                        return false;
+                    }
+                    seen.push(target.clone());
+                    let resolved = target.strip_prefix('#').and_then(|t| root.pointer(t));
+                    // An unresolvable reference: assume the worst.
+                    resolved.is_none_or(|r| has_integer(root, r, seen))
+                }
+                _ => has_integer(root, value, seen),
+            }),
+            J::Array(items) => items.iter().any(|item| has_integer(root, item, seen)),
+            _ => false,
+        }
+    }
+    let root = schema_json(kind);
+    root.get("properties")
+        .and_then(J::as_object)
+        .map(|props| {
+            props
+                .iter()
+                .filter(|(_, sub)| has_integer(root, sub, &mut Vec::new()))
+                .map(|(name, _)| name.clone())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, schema_path: &str) {
@@ -476,6 +538,14 @@ mod tests {
         for kind in Kind::ALL {
             assert!(root_properties(kind).is_some(), "{kind}");
         }
+    }
+
+    #[test]
+    fn integer_members_follow_references() {
+        assert!(INTEGER_MEMBERS[Kind::Client as usize].contains("client_id_issued_at"));
+        assert!(INTEGER_MEMBERS[Kind::Client as usize].contains("jwks"));
+        assert!(!INTEGER_MEMBERS[Kind::Client as usize].contains("redirect_uris"));
+        assert!(INTEGER_MEMBERS[Kind::Jwks as usize].contains("keys"));
     }
 
     #[test]

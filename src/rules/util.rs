@@ -37,8 +37,31 @@ pub fn ptr_index(name: &str, index: usize) -> String {
 }
 
 /// A parsed absolute URL, or `None` (relative or malformed URLs are `SCH002`'s job).
+///
+/// Several rules parse the same URLs of a document (the issuer, every endpoint): each distinct
+/// string is parsed once per document (see [`forget_parsed_urls`]).
 pub fn parse_url(s: &str) -> Option<url::Url> {
-    url::Url::parse(s).ok()
+    PARSED_URLS.with_borrow_mut(|parsed| {
+        if let Some((_, url)) = parsed.iter().find(|(text, _)| **text == *s) {
+            return url.clone();
+        }
+        let url = url::Url::parse(s).ok();
+        if parsed.len() < 256 {
+            parsed.push((s.into(), url.clone()));
+        }
+        url
+    })
+}
+
+thread_local! {
+    /// The URLs parsed for the document being linted on this thread.
+    static PARSED_URLS: std::cell::RefCell<Vec<(Box<str>, Option<url::Url>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Forgets the URLs [`parse_url`] parsed on this thread (called before each document is linted,
+/// so memory stays bounded and each document pays for its own parses).
+pub fn forget_parsed_urls() {
+    PARSED_URLS.with_borrow_mut(Vec::clear);
 }
 
 /// Whether a URL's host is a loopback address: `127.0.0.0/8`, `[::1]`, or the name `localhost`

@@ -150,6 +150,7 @@ pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c s
     let lower = name.to_ascii_lowercase().replace('-', "_");
     let limit = (name.chars().count() / 6).clamp(1, 3);
     let lower_len = lower.chars().count();
+    let lower_set = char_set(&lower);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         if candidate.eq_ignore_ascii_case(&lower) {
@@ -158,7 +159,10 @@ pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c s
         // The edit distance is at least the difference in length: skip, without computing it, a
         // candidate that could be neither within the limit nor closer than the best so far.
         let bound = best.map_or(limit, |(d, _)| limit.min(d - 1));
-        if lower_len.abs_diff(candidate.chars().count()) > bound || letter_bound(&lower, candidate) > bound {
+        if lower_len.abs_diff(candidate.chars().count()) > bound
+            || set_bound(lower_set, char_set(candidate)) > bound
+            || letter_bound(&lower, candidate) > bound
+        {
             continue;
         }
         let distance = strsim::damerau_levenshtein(&lower, &candidate.to_ascii_lowercase());
@@ -167,6 +171,22 @@ pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c s
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The characters of an ASCII string, case-insensitively, in 64 buckets (`None` when not ASCII).
+fn char_set(s: &str) -> Option<u64> {
+    s.is_ascii()
+        .then(|| s.bytes().fold(0u64, |set, b| set | 1 << (b.to_ascii_lowercase() & 63)))
+}
+
+/// A lower bound of the Damerau–Levenshtein distance from the character sets alone (cheaper
+/// than [`letter_bound`], weaker): each bucket one string uses and the other does not needs an
+/// edit of its own.
+fn set_bound(a: Option<u64>, b: Option<u64>) -> usize {
+    match (a, b) {
+        (Some(a), Some(b)) => (a & !b).count_ones().max((b & !a).count_ones()) as usize,
+        _ => 0,
+    }
 }
 
 /// A lower bound of the Damerau–Levenshtein distance between `lower` and `candidate` compared
@@ -209,6 +229,7 @@ mod tests {
                 let lower = a.to_ascii_lowercase();
                 let distance = strsim::damerau_levenshtein(&lower, &b.to_ascii_lowercase());
                 assert!(letter_bound(&lower, b) <= distance, "{a} {b}");
+                assert!(set_bound(char_set(&lower), char_set(b)) <= distance, "{a} {b}");
             }
         }
     }
