@@ -792,9 +792,12 @@ fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>, config: &Conf
 const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
 
 fn walk(root: &Path, inputs: &mut Vec<Input>, config: &Config) {
+    // Sorted by file name, compared as the whole paths' bytes: siblings share their parent's path,
+    // so the order is the names' byte order (walkdir's `sort_by_file_name`), without splitting
+    // each path into components on every comparison.
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
+        .sort_by(|a, b| a.path().as_os_str().as_encoded_bytes().cmp(b.path().as_os_str().as_encoded_bytes()))
         .into_iter()
         .filter_entry(|e| {
             e.depth() == 0

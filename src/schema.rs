@@ -75,6 +75,228 @@ fn strip_annotations(schema: &mut J) {
     }
 }
 
+/// A conservative validator for the subset of JSON Schema the shipped schemas use (`type`,
+/// `format` uri/email, `enum` of strings, `minimum`, `properties`, `items`, `$ref`, annotations),
+/// run on the parse tree: when it says a document is valid, the full validator would say so too
+/// (`tests`: every fixture). Anything it is not sure of (another keyword, a member a
+/// `patternProperties` may match, a number it would have to round, a value outside an `enum`)
+/// it leaves to the full validator. Compiled once per kind, on first use.
+struct FastSchema {
+    nodes: Vec<FastNode>,
+}
+
+#[derive(Default)]
+struct FastNode {
+    /// A keyword this validator does not handle: never proven valid.
+    unsure: bool,
+    kind: Option<FastType>,
+    format: Option<FastFormat>,
+    enum_strings: Option<Vec<String>>,
+    minimum: Option<u64>,
+    properties: Option<std::collections::HashMap<String, usize, crate::registry::NameHash>>,
+    has_pattern_properties: bool,
+    items: Option<usize>,
+    reference: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FastType {
+    String,
+    Boolean,
+    Integer,
+    Number,
+    Object,
+    Array,
+    Null,
+}
+
+#[derive(Clone, Copy)]
+enum FastFormat {
+    Uri,
+    Email,
+}
+
+static FAST_SCHEMAS: [LazyLock<FastSchema>; 4] = [
+    LazyLock::new(|| FastSchema::compile(Kind::Client)),
+    LazyLock::new(|| FastSchema::compile(Kind::Server)),
+    LazyLock::new(|| FastSchema::compile(Kind::Jwks)),
+    LazyLock::new(|| FastSchema::compile(Kind::Resource)),
+];
+
+/// One-keyword validators for the formats, so a string's format is judged by the very code the
+/// full validator runs.
+static FORMAT_VALIDATORS: LazyLock<[jsonschema::Validator; 2]> = LazyLock::new(|| {
+    ["uri", "email"].map(|format| {
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&serde_json::json!({ "format": format }))
+            .expect("a format schema compiles")
+    })
+});
+
+thread_local! {
+    /// A string value reused for the format checks (no allocation per string).
+    static FORMAT_INSTANCE: std::cell::RefCell<J> = const { std::cell::RefCell::new(J::String(String::new())) };
+}
+
+fn format_holds(format: FastFormat, text: &str) -> bool {
+    FORMAT_INSTANCE.with_borrow_mut(|instance| {
+        if let J::String(s) = instance {
+            s.clear();
+            s.push_str(text);
+        }
+        FORMAT_VALIDATORS[format as usize].is_valid(instance)
+    })
+}
+
+impl FastSchema {
+    fn compile(kind: Kind) -> FastSchema {
+        let root = schema_json(kind);
+        let mut fast = FastSchema { nodes: Vec::new() };
+        let mut seen = std::collections::HashMap::new();
+        fast.node(root, root, &mut seen);
+        fast
+    }
+
+    /// Compiles `schema` (a subschema of `root`) once, returning its index.
+    fn node(&mut self, root: &'static J, schema: &'static J, seen: &mut std::collections::HashMap<usize, usize>) -> usize {
+        let address = std::ptr::from_ref(schema) as usize;
+        if let Some(&index) = seen.get(&address) {
+            return index;
+        }
+        let index = self.nodes.len();
+        self.nodes.push(FastNode::default());
+        seen.insert(address, index);
+        let mut node = FastNode::default();
+        let J::Object(map) = schema else {
+            // `true`/`false` schemas: not used by the shipped schemas.
+            node.unsure = true;
+            self.nodes[index] = node;
+            return index;
+        };
+        for (keyword, value) in map {
+            match (keyword.as_str(), value) {
+                ("title" | "description" | "writeOnly" | "readOnly" | "$comment" | "$schema" | "$id" | "$defs", _) => {}
+                ("type", J::String(t)) => {
+                    node.kind = Some(match t.as_str() {
+                        "string" => FastType::String,
+                        "boolean" => FastType::Boolean,
+                        "integer" => FastType::Integer,
+                        "number" => FastType::Number,
+                        "object" => FastType::Object,
+                        "array" => FastType::Array,
+                        "null" => FastType::Null,
+                        _ => {
+                            node.unsure = true;
+                            continue;
+                        }
+                    });
+                }
+                ("format", J::String(f)) => match f.as_str() {
+                    "uri" => node.format = Some(FastFormat::Uri),
+                    "email" => node.format = Some(FastFormat::Email),
+                    _ => node.unsure = true,
+                },
+                ("enum", J::Array(values)) => match values.iter().map(|v| v.as_str().map(str::to_owned)).collect() {
+                    Some(strings) => node.enum_strings = Some(strings),
+                    None => node.unsure = true,
+                },
+                ("minimum", J::Number(n)) => match n.as_u64() {
+                    Some(m) => node.minimum = Some(m),
+                    None => node.unsure = true,
+                },
+                ("properties", J::Object(properties)) => {
+                    let mut compiled = std::collections::HashMap::default();
+                    for (name, sub) in properties {
+                        let sub = self.node(root, sub, seen);
+                        compiled.insert(name.clone(), sub);
+                    }
+                    node.properties = Some(compiled);
+                }
+                ("patternProperties", J::Object(_)) => node.has_pattern_properties = true,
+                ("items", sub @ J::Object(_)) => node.items = Some(self.node(root, sub, seen)),
+                ("$ref", J::String(target)) => match target.strip_prefix('#').and_then(|t| root.pointer(t)) {
+                    Some(sub) => node.reference = Some(self.node(root, sub, seen)),
+                    None => node.unsure = true,
+                },
+                _ => node.unsure = true,
+            }
+        }
+        self.nodes[index] = node;
+        index
+    }
+
+    /// Whether the document is certainly valid against the schema.
+    fn proves_valid(&self, root: &Node<'_>) -> bool {
+        !self.nodes.is_empty() && self.holds(0, root, 0)
+    }
+
+    fn holds(&self, index: usize, value: &Node<'_>, depth: usize) -> bool {
+        let node = &self.nodes[index];
+        if node.unsure || depth > 64 {
+            return false;
+        }
+        if let Some(kind) = node.kind {
+            let matches = match (&value.value, kind) {
+                (Value::String(_), FastType::String)
+                | (Value::Bool(_), FastType::Boolean)
+                | (Value::Number(_), FastType::Number)
+                | (Value::Object(_), FastType::Object)
+                | (Value::Array(_), FastType::Array)
+                | (Value::Null, FastType::Null) => true,
+                // Only plain 64-bit integers (`1.0`, `1e3`, huge values: the full validator).
+                (Value::Number(text), FastType::Integer) => text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(),
+                _ => false,
+            };
+            if !matches {
+                return false;
+            }
+        }
+        match (&value.value, node.format) {
+            (Value::String(s), Some(format)) if !format_holds(format, s) => return false,
+            _ => {}
+        }
+        if let Some(allowed) = &node.enum_strings {
+            match &value.value {
+                Value::String(s) if allowed.iter().any(|a| a == s.as_ref()) => {}
+                _ => return false,
+            }
+        }
+        if let Some(minimum) = node.minimum
+            && let Value::Number(text) = &value.value
+        {
+            match text.parse::<u64>() {
+                Ok(n) if n >= minimum => {}
+                _ => return false,
+            }
+        }
+        if let Value::Object(object) = &value.value
+            && (node.properties.is_some() || node.has_pattern_properties)
+        {
+            for m in object.iter() {
+                if node.has_pattern_properties && m.name.contains('#') {
+                    return false;
+                }
+                if let Some(&sub) = node.properties.as_ref().and_then(|p| p.get(m.name.as_ref()))
+                    && !self.holds(sub, &m.value, depth + 1)
+                {
+                    return false;
+                }
+            }
+        }
+        if let (Value::Array(items), Some(sub)) = (&value.value, node.items)
+            && !items.iter().all(|item| self.holds(sub, item, depth + 1))
+        {
+            return false;
+        }
+        match node.reference {
+            Some(sub) => self.holds(sub, value, depth + 1),
+            None => true,
+        }
+    }
+}
+
 /// The document as the validator takes it, without the top-level members no schema keyword
 /// applies to (extensions, typically): converting them costs, and validating them cannot fail.
 fn instance(root: &Node<'_>, kind: Kind) -> J {
@@ -126,9 +348,12 @@ pub fn schema_json(kind: Kind) -> &'static J {
 
 /// Validates the document against its kind's schema and reports each violation.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
-    let instance = instance(ctx.root, ctx.kind);
+    // Most documents are valid: a quick check on the parse tree proves it without converting the
+    // document for the validator. What it cannot prove valid goes to the validator.
+    let proven_valid = FAST_SCHEMAS[ctx.kind as usize].proves_valid(ctx.root);
+    let instance = if proven_valid { J::Null } else { instance(ctx.root, ctx.kind) };
     let validator = &*VALIDATORS[ctx.kind as usize];
-    if !validator.is_valid(&instance) {
+    if !proven_valid && !validator.is_valid(&instance) {
         for error in validator.iter_errors(&instance) {
             let pointer = error.instance_path().as_str().to_owned();
             let schema_path = error.schema_path().as_str().to_owned();
@@ -546,6 +771,50 @@ mod tests {
         assert!(INTEGER_MEMBERS[Kind::Client as usize].contains("jwks"));
         assert!(!INTEGER_MEMBERS[Kind::Client as usize].contains("redirect_uris"));
         assert!(INTEGER_MEMBERS[Kind::Jwks as usize].contains("keys"));
+    }
+
+    #[test]
+    fn the_quick_check_never_proves_an_invalid_document_valid() {
+        // Every JSON document of the fixtures, as each kind: whatever the quick check proves
+        // valid, the full validator finds valid.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut proven = [0usize; 4];
+        let mut checked = 0;
+        for entry in walkdir::WalkDir::new(root).into_iter().filter_map(Result::ok) {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            let Ok(parsed) = crate::json::parse(&text, &crate::json::ParseOptions::default()) else {
+                continue;
+            };
+            for kind in Kind::ALL {
+                let quick = FAST_SCHEMAS[kind as usize].proves_valid(&parsed.root);
+                let full = VALIDATORS[kind as usize].is_valid(&parsed.root.to_serde());
+                assert!(!quick || full, "{} as {kind}", entry.path().display());
+                proven[kind as usize] += usize::from(quick);
+            }
+            checked += 1;
+        }
+        assert!(checked > 500, "{checked} documents");
+        // The quick check is useful: it proves many documents valid.
+        assert!(proven.iter().all(|&n| n > 50), "{proven:?}");
+    }
+
+    #[test]
+    fn the_quick_check_handles_each_keyword() {
+        let fast = &*FAST_SCHEMAS[Kind::Client as usize];
+        let valid = |json: &str| {
+            let parsed = crate::json::parse(json, &crate::json::ParseOptions::default()).unwrap();
+            fast.proves_valid(&parsed.root)
+        };
+        assert!(valid(r#"{"redirect_uris": ["https://a.example/cb"], "client_id_issued_at": 5, "x": [1]}"#));
+        assert!(!valid(r#"{"redirect_uris": ["/cb"]}"#));
+        assert!(!valid(r#"{"redirect_uris": "https://a.example/cb"}"#));
+        assert!(!valid(r#"{"client_id_issued_at": 5.0}"#));
+        assert!(!valid(r#"{"client_id_issued_at": -1}"#));
+        assert!(!valid(r#"{"client_name#fr": "x"}"#));
+        assert!(!valid(r#"{"contacts": ["mailto:a@b.example"]}"#));
+        assert!(valid(r#"{"contacts": ["a@b.example"]}"#));
+        assert!(!valid(r#"{"jwks": {"keys": [{"kty": 1}]}}"#));
+        assert!(valid(r#"{"jwks": {"keys": [{"kty": "EC"}]}}"#));
     }
 
     #[test]
