@@ -522,18 +522,24 @@ impl<'a> Parser<'a> {
         let content_start = open + 1;
         let b = self.bytes;
         let mut p = content_start;
-        // Fast path: no escapes.
-        loop {
-            match b.get(p) {
-                Some(b'"') => {
-                    self.pos = p + 1;
-                    return Ok(Cow::Borrowed(&self.text[content_start..p]));
-                }
-                Some(b'\\') => break,
-                Some(&c) if c < 0x20 => return Err(self.control_char_error(p, c)),
-                Some(_) => p += 1,
-                None => return Err(self.error_at(b.len(), "unexpected end of input inside a string: missing '\"'")),
+        // Fast path: no escapes. Find the closing quote or the first backslash (memchr), then
+        // check the run before it for control characters; the first offending byte is the one
+        // a byte-by-byte scan would stop at.
+        let rest = &b[p..];
+        let stop = memchr::memchr2(b'"', b'\\', rest);
+        let run = &rest[..stop.unwrap_or(rest.len())];
+        if run.iter().fold(false, |found, &c| found | (c < 0x20))
+            && let Some(i) = run.iter().position(|&c| c < 0x20)
+        {
+            return Err(self.control_char_error(p + i, run[i]));
+        }
+        match stop {
+            Some(i) if rest[i] == b'"' => {
+                self.pos = p + i + 1;
+                return Ok(Cow::Borrowed(&self.text[content_start..p + i]));
             }
+            Some(i) => p += i,
+            None => return Err(self.error_at(b.len(), "unexpected end of input inside a string: missing '\"'")),
         }
         let mut out = String::with_capacity(p - content_start + 16);
         out.push_str(&self.text[content_start..p]);
