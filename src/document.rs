@@ -146,7 +146,7 @@ pub fn is_candidate_file_name(path: &Path) -> bool {
 }
 
 /// Member names that belong to exactly one kind: the evidence for content detection.
-static EXCLUSIVE: LazyLock<[Vec<&'static str>; 4]> = LazyLock::new(|| {
+static EXCLUSIVE: LazyLock<[std::collections::HashSet<&'static str, registry::NameHash>; 4]> = LazyLock::new(|| {
     Kind::ALL.map(|kind| {
         registry::known_member_names(kind)
             .filter(|name| {
@@ -177,7 +177,7 @@ fn vote<'n>(names: impl Iterator<Item = &'n str>) -> Option<Kind> {
     for name in names {
         let base = name.split_once('#').map_or(name, |(b, _)| b);
         for kind in [Kind::Client, Kind::Server, Kind::Resource] {
-            if EXCLUSIVE[kind as usize].contains(&base) {
+            if EXCLUSIVE[kind as usize].contains(base) {
                 score[kind as usize] += if base == "issuer" { 2 } else { 1 };
             }
         }
