@@ -317,11 +317,8 @@ fn print_rules(json: bool) -> Result<u8, String> {
 /// One input to lint.
 #[derive(Debug)]
 enum Input {
-    File {
-        display: String,
-        path: PathBuf,
-        origin: Origin,
-    },
+    /// Shown as `path.to_string_lossy()` (not stored twice: runs list many files).
+    File { path: PathBuf, origin: Origin },
     Stdin {
         display: String,
     },
@@ -704,7 +701,7 @@ fn pairings_for(
     // The server documents among the inputs are read only when a client needs one.
     pairings.add_input_files(
         inputs.iter().filter_map(|input| match input {
-            Input::File { display, path, .. } => Some((path.clone(), display.clone())),
+            Input::File { path, .. } => Some(path.as_path()),
             _ => None,
         }),
         options,
@@ -730,9 +727,12 @@ fn lint_input(
     pairings: &crate::pairing::Pairings,
 ) -> FileReport {
     match input {
-        Input::File { display, path, origin } => lint::lint_path_with(display, path, *origin, options, &|| {
-            paired_server(display, configured, pairings)
-        }),
+        Input::File { path, origin } => {
+            let display = path.to_string_lossy();
+            lint::lint_path_with(&display, path, *origin, options, &|| {
+                paired_server(&display, configured, pairings)
+            })
+        }
         // Stdin is read on the reporting thread, in order.
         Input::Stdin { display } => lint::unreadable(display, String::new(), options),
         Input::Unreadable { display, message } => lint::unreadable(display, message.clone(), options),
@@ -772,7 +772,6 @@ fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>, config: &Conf
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut inputs, config),
             Ok(_) => inputs.push(Input::File {
-                display,
                 path: path.clone(),
                 origin: Origin::Explicit,
             }),
@@ -811,8 +810,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, config: &Config) {
                     continue;
                 }
                 inputs.push(Input::File {
-                    display: e.path().to_string_lossy().into_owned(),
-                    path: e.path().to_path_buf(),
+                    path: e.into_path(),
                     origin: Origin::Walked,
                 });
             }

@@ -83,8 +83,9 @@ pub struct Pairings {
 /// client documents reads no file twice, and only a directory's single server document is kept.
 #[derive(Debug, Default)]
 struct InputDirectory {
-    /// (path, display path) of each candidate.
-    files: Vec<(PathBuf, String)>,
+    /// The file name of each candidate (its path is the directory's joined with it: a run over
+    /// many files keeps one short name per file, not two copies of its path).
+    names: Vec<std::ffi::OsString>,
     servers: OnceLock<DirectoryServers>,
 }
 
@@ -109,12 +110,12 @@ impl Pairings {
         }
     }
 
-    /// Records the input files (path, display path) whose server documents pair with the
-    /// clients beside and below them, read with `options` when a client first needs them (as
+    /// Records the input files whose server documents pair with the clients beside and below
+    /// them, read with `options` when a client first needs them (as
     /// [`add_input_server`](Self::add_input_server) would record each one found by
-    /// [`input_server`]).
-    pub fn add_input_files(&mut self, files: impl IntoIterator<Item = (PathBuf, String)>, options: &LintOptions) {
-        for (path, display) in files {
+    /// [`input_server`], displayed as `path.to_string_lossy()`).
+    pub fn add_input_files<'f>(&mut self, files: impl IntoIterator<Item = &'f Path>, options: &LintOptions) {
+        for path in files {
             // Files named as another kind are never server documents (as in `input_server`).
             if matches!(
                 options.kind.or_else(|| document::kind_from_file_name(&path)),
@@ -122,12 +123,18 @@ impl Pairings {
             ) {
                 continue;
             }
-            let directory = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            self.input_directories
-                .entry(directory)
-                .or_default()
-                .files
-                .push((path, display));
+            // A file path has a file name, and is its parent joined with it.
+            let (Some(directory), Some(name)) = (path.parent(), path.file_name()) else {
+                continue;
+            };
+            match self.input_directories.get_mut(directory) {
+                Some(entry) => entry.names.push(name.to_owned()),
+                None => {
+                    let mut entry = InputDirectory::default();
+                    entry.names.push(name.to_owned());
+                    self.input_directories.insert(directory.to_path_buf(), entry);
+                }
+            }
         }
         self.input_options = Some(options.clone());
     }
@@ -137,10 +144,10 @@ impl Pairings {
         let entry = self.input_directories.get(directory)?;
         let options = self.input_options.as_ref()?;
         Some(entry.servers.get_or_init(|| {
-            let mut found = entry
-                .files
-                .iter()
-                .filter_map(|(path, display)| input_server(path, display, options));
+            let mut found = entry.names.iter().filter_map(|name| {
+                let path = directory.join(name);
+                input_server(&path, &path.to_string_lossy(), options)
+            });
             match (found.next(), found.count()) {
                 (None, _) => DirectoryServers::None,
                 (Some(server), 0) => DirectoryServers::One(server),
