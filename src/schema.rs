@@ -123,31 +123,158 @@ static FAST_SCHEMAS: [LazyLock<FastSchema>; 4] = [
     LazyLock::new(|| FastSchema::compile(Kind::Resource)),
 ];
 
-/// One-keyword validators for the formats, so a string's format is judged by the very code the
-/// full validator runs.
-static FORMAT_VALIDATORS: LazyLock<[jsonschema::Validator; 2]> = LazyLock::new(|| {
-    ["uri", "email"].map(|format| {
-        jsonschema::options()
-            .with_draft(jsonschema::Draft::Draft202012)
-            .should_validate_formats(true)
-            .build(&serde_json::json!({ "format": format }))
-            .expect("a format schema compiles")
-    })
+/// A one-keyword validator for `email`, so an address is judged by the very code the full
+/// validator runs (compiled only when a document has one: compiling any schema first builds the
+/// meta-schema validator, a third of a one-document run).
+static EMAIL_VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&serde_json::json!({ "format": "email" }))
+        .expect("a format schema compiles")
 });
 
 thread_local! {
-    /// A string value reused for the format checks (no allocation per string).
+    /// A string value reused for the email checks (no allocation per string).
     static FORMAT_INSTANCE: std::cell::RefCell<J> = const { std::cell::RefCell::new(J::String(String::new())) };
 }
 
 fn format_holds(format: FastFormat, text: &str) -> bool {
-    FORMAT_INSTANCE.with_borrow_mut(|instance| {
-        if let J::String(s) = instance {
-            s.clear();
-            s.push_str(text);
+    match format {
+        // Unsure (a bracketed IP literal): not proven, the full validator decides.
+        FastFormat::Uri => rfc3986::is_absolute_uri(text) == Some(true),
+        FastFormat::Email => FORMAT_INSTANCE.with_borrow_mut(|instance| {
+            if let J::String(s) = instance {
+                s.clear();
+                s.push_str(text);
+            }
+            EMAIL_VALIDATOR.is_valid(instance)
+        }),
+    }
+}
+
+/// The `uri` format as the `jsonschema` crate (0.61) checks it (`keywords/rfc3986.rs`, MIT,
+/// copied: the crate does not export it): RFC 3986 syntax of an absolute URI, without building
+/// one. `None` for a bracketed IP literal in the authority, for which the crate runs a full
+/// parser (and the quick check defers to the validator). `tests`: agreement on many strings.
+mod rfc3986 {
+    const REG_NAME: u8 = 1;
+    const COLON: u8 = 2;
+    const AT: u8 = 4;
+    const SLASH: u8 = 8;
+    const QUESTION: u8 = 16;
+    const PERCENT: u8 = 32;
+
+    const PCHAR: u8 = REG_NAME | COLON | AT;
+    const PATH: u8 = PCHAR | SLASH;
+    const QUERY: u8 = PATH | QUESTION;
+    const USERINFO: u8 = REG_NAME | COLON;
+    const AUTHORITY: u8 = USERINFO | AT;
+
+    const CLASSES: [u8; 256] = {
+        let mut table = [0; 256];
+        let mut b: u8 = 0;
+        loop {
+            table[b as usize] = if b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+                ) {
+                REG_NAME
+            } else {
+                match b {
+                    b':' => COLON,
+                    b'@' => AT,
+                    b'/' => SLASH,
+                    b'?' => QUESTION,
+                    b'%' => PERCENT,
+                    _ => 0,
+                }
+            };
+            if b == u8::MAX {
+                break;
+            }
+            b += 1;
         }
-        FORMAT_VALIDATORS[format as usize].is_valid(instance)
-    })
+        table
+    };
+
+    pub(super) fn is_absolute_uri(text: &str) -> Option<bool> {
+        let bytes = text.as_bytes();
+        let Some(scheme) = scheme_length(bytes) else {
+            return Some(false);
+        };
+        let mut at = scheme + 1;
+        if bytes[at..].starts_with(b"//") {
+            let Some(end) = scan(bytes, at + 2, AUTHORITY) else {
+                return Some(false);
+            };
+            if matches!(bytes.get(end), Some(b'[' | b']')) {
+                return None;
+            }
+            if !authority(&bytes[at + 2..end]) {
+                return Some(false);
+            }
+            at = end;
+        }
+        let Some(end) = scan(bytes, at, PATH) else {
+            return Some(false);
+        };
+        at = end;
+        if bytes.get(at) == Some(&b'?') {
+            let Some(end) = scan(bytes, at + 1, QUERY) else {
+                return Some(false);
+            };
+            at = end;
+        }
+        if bytes.get(at) == Some(&b'#') {
+            let Some(end) = scan(bytes, at + 1, QUERY) else {
+                return Some(false);
+            };
+            at = end;
+        }
+        Some(at == bytes.len())
+    }
+
+    fn scheme_length(bytes: &[u8]) -> Option<usize> {
+        if !bytes.first()?.is_ascii_alphabetic() {
+            return None;
+        }
+        let length = bytes
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
+        (bytes[length] == b':').then_some(length)
+    }
+
+    fn scan(bytes: &[u8], mut at: usize, class: u8) -> Option<usize> {
+        while let Some(&b) = bytes.get(at) {
+            let found = CLASSES[b as usize];
+            if found & class != 0 {
+                at += 1;
+            } else if found == PERCENT {
+                if !bytes.get(at + 1..at + 3)?.iter().all(u8::is_ascii_hexdigit) {
+                    return None;
+                }
+                at += 3;
+            } else {
+                break;
+            }
+        }
+        Some(at)
+    }
+
+    fn authority(bytes: &[u8]) -> bool {
+        let host_port = bytes.iter().position(|&b| b == b'@').map_or(bytes, |at| &bytes[at + 1..]);
+        let host_end = host_port
+            .iter()
+            .position(|&b| CLASSES[b as usize] & (COLON | AT) != 0)
+            .unwrap_or(host_port.len());
+        match host_port.get(host_end) {
+            None => true,
+            Some(b':') => host_port[host_end + 1..].iter().all(u8::is_ascii_digit),
+            Some(_) => false,
+        }
+    }
 }
 
 impl FastSchema {
@@ -351,13 +478,16 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     // Most documents are valid: a quick check on the parse tree proves it without converting the
     // document for the validator. What it cannot prove valid goes to the validator.
     let proven_valid = FAST_SCHEMAS[ctx.kind as usize].proves_valid(ctx.root);
-    let instance = if proven_valid { J::Null } else { instance(ctx.root, ctx.kind) };
-    let validator = &*VALIDATORS[ctx.kind as usize];
-    if !proven_valid && !validator.is_valid(&instance) {
-        for error in validator.iter_errors(&instance) {
-            let pointer = error.instance_path().as_str().to_owned();
-            let schema_path = error.schema_path().as_str().to_owned();
-            report(ctx, error.kind(), &pointer, &schema_path);
+    if !proven_valid {
+        let instance = instance(ctx.root, ctx.kind);
+        // Compiled on first use only: a run over valid documents never compiles it.
+        let validator = &*VALIDATORS[ctx.kind as usize];
+        if !validator.is_valid(&instance) {
+            for error in validator.iter_errors(&instance) {
+                let pointer = error.instance_path().as_str().to_owned();
+                let schema_path = error.schema_path().as_str().to_owned();
+                report(ctx, error.kind(), &pointer, &schema_path);
+            }
         }
     }
     // As `check_integer_ranges(ctx, ctx.root, "", schema, 0)`, but only into the members whose
@@ -796,6 +926,53 @@ mod tests {
         assert!(checked > 500, "{checked} documents");
         // The quick check is useful: it proves many documents valid.
         assert!(proven.iter().all(|&n| n > 50), "{proven:?}");
+    }
+
+    #[test]
+    fn the_uri_check_agrees_with_the_validator() {
+        let uri = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&serde_json::json!({ "format": "uri" }))
+            .unwrap();
+        let mut strings: Vec<String> = [
+            "", ":", "a:", "a:b", "1a:b", "https://as.example", "https://as.example/", "https://as.example:8443/x?y=1#z",
+            "https://as.example:84a3/", "https://user:pw@as.example/", "https://a@b@c/", "https://[::1]/", "https://[::1",
+            "http://127.0.0.1:8080/token", "https://as.example/%7e", "https://as.example/%7", "https://as.example/%zz",
+            "https://as.example/a b", "https://as.example/\u{e9}", "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            "mailto:a@b.example", "/relative", "as.example/x", "https://as.example/{tenant}", "https://as.example/|",
+            "https://as.example?x", "https://as.example#f#g", "https://as.example/?a=%20&b=%", "HTTPS://AS.EXAMPLE/",
+            "x+y-z.w:rest", "https:", "https:/", "https://", "https:///", "https://:80", "https://as.example:/",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every string value of the fixtures too.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for entry in walkdir::WalkDir::new(root).into_iter().filter_map(Result::ok) {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            if let Ok(parsed) = crate::json::parse(&text, &crate::json::ParseOptions::default()) {
+                collect_strings(&parsed.root, &mut strings);
+            }
+        }
+        assert!(strings.len() > 1000);
+        for s in &strings {
+            if let Some(ours) = rfc3986::is_absolute_uri(s) {
+                assert_eq!(ours, uri.is_valid(&J::String(s.clone())), "{s:?}");
+            }
+        }
+    }
+
+    fn collect_strings(node: &Node<'_>, out: &mut Vec<String>) {
+        match &node.value {
+            Value::String(s) => out.push(s.to_string()),
+            Value::Array(items) => items.iter().for_each(|i| collect_strings(i, out)),
+            Value::Object(o) => o.iter().for_each(|m| {
+                out.push(m.name.to_string());
+                collect_strings(&m.value, out);
+            }),
+            _ => {}
+        }
     }
 
     #[test]
