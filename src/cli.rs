@@ -517,6 +517,15 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     // wait for the report.
     let lint_batch = |start: usize| -> Vec<FileReport> {
         let end = (start + BATCH).min(inputs.len());
+        if end - start <= 1 {
+            // One file (the pre-commit case): no thread pool to start.
+            return inputs[start..end]
+                .iter()
+                .zip(&input_options[start..end])
+                .zip(&configured[start..end])
+                .map(|((input, options), configured)| lint_input(input, options, configured.as_deref(), &pairings))
+                .collect();
+        }
         inputs[start..end]
             .par_iter()
             .zip(&input_options[start..end])
