@@ -138,29 +138,64 @@ fn client_equivalent(server_member: &str) -> Option<&'static str> {
 /// The closest known name of this kind: same name in another case, or within a small edit
 /// distance (one edit per six characters, at least one, at most three).
 pub(crate) fn suggestion(kind: Kind, name: &str) -> Option<&'static str> {
-    let candidates: Vec<&'static str> = match kind {
+    closest_among(name, MEMBER_CANDIDATES[kind as usize].iter().copied())
+}
+
+/// Each kind's known member names with what [`closest`] needs of them, computed once (every
+/// unknown member of every document is compared with all of them).
+static MEMBER_CANDIDATES: [std::sync::LazyLock<Vec<Candidate<'static>>>; 4] = [
+    std::sync::LazyLock::new(|| member_candidates(Kind::Client)),
+    std::sync::LazyLock::new(|| member_candidates(Kind::Server)),
+    std::sync::LazyLock::new(|| member_candidates(Kind::Jwks)),
+    std::sync::LazyLock::new(|| member_candidates(Kind::Resource)),
+];
+
+fn member_candidates(kind: Kind) -> Vec<Candidate<'static>> {
+    let names: Vec<&'static str> = match kind {
         Kind::Jwks => vec!["keys"],
         _ => registry::known_member_names(kind).collect(),
     };
-    closest(name, candidates)
+    names.into_iter().map(Candidate::new).collect()
+}
+
+/// A candidate name with its length in characters and its character set.
+#[derive(Clone, Copy)]
+struct Candidate<'c> {
+    name: &'c str,
+    chars: usize,
+    set: Option<u64>,
+}
+
+impl<'c> Candidate<'c> {
+    fn new(name: &'c str) -> Self {
+        Candidate {
+            name,
+            chars: name.chars().count(),
+            set: char_set(name),
+        }
+    }
 }
 
 /// The candidate closest to `name`, if close enough to be a likely typo.
 pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    closest_among(name, candidates.into_iter().map(Candidate::new))
+}
+
+fn closest_among<'c>(name: &str, candidates: impl Iterator<Item = Candidate<'c>>) -> Option<&'c str> {
     let lower = name.to_ascii_lowercase().replace('-', "_");
     let limit = (name.chars().count() / 6).clamp(1, 3);
     let lower_len = lower.chars().count();
     let lower_set = char_set(&lower);
     let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
+    for Candidate { name: candidate, chars, set } in candidates {
         if candidate.eq_ignore_ascii_case(&lower) {
             return Some(candidate);
         }
         // The edit distance is at least the difference in length: skip, without computing it, a
         // candidate that could be neither within the limit nor closer than the best so far.
         let bound = best.map_or(limit, |(d, _)| limit.min(d - 1));
-        if lower_len.abs_diff(candidate.chars().count()) > bound
-            || set_bound(lower_set, char_set(candidate)) > bound
+        if lower_len.abs_diff(chars) > bound
+            || set_bound(lower_set, set) > bound
             || letter_bound(&lower, candidate) > bound
         {
             continue;
