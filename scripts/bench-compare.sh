@@ -127,8 +127,10 @@ if [ "$PEERS" = 1 ]; then
   AJV_LIB_VERSION="$(node -p "require('$PEERS_DIR/npm/node_modules/ajv/package.json').version")"
 fi
 
-# The peers get every file named on one command line (as a user would run them); the "all cores"
-# variants split the list into CORES chunks run side by side.
+# The peers get every file named on one command line (as a user would run them: one process, so
+# xargs gets the system's whole argument space); the "all cores" variants split the list into
+# CORES chunks run side by side.
+ARGS_MAX=$(( $(getconf ARG_MAX) - 65536 ))
 ls "$CORPUS" | sed "s|^|$CORPUS/|" > "$WORK/files.txt"
 split -n "l/$CORES" -d "$WORK/files.txt" "$WORK/chunk."
 
@@ -137,7 +139,7 @@ split -n "l/$CORES" -d "$WORK/files.txt" "$WORK/chunk."
 "$LINT" check --isolated --format concise "$CORPUS" > "$WORK/lint.out" || true
 tail -n 1 "$WORK/lint.out" >&2
 if [ "$PEERS" = 1 ]; then
-  ( cd "$CORPUS" && xargs -a "$WORK/files.txt" "$CJS" --schemafile "$SCHEMA" > "$WORK/cjs.out" 2>&1 ) || true
+  xargs -s "$ARGS_MAX" -a "$WORK/files.txt" "$CJS" --schemafile "$SCHEMA" > "$WORK/cjs.out" 2>&1 || true
   tail -n 1 "$WORK/cjs.out" >&2
   "$AJV" validate --spec=draft2020 -c ajv-formats -s "$SCHEMA" -d "$CORPUS/*.json" > "$WORK/ajv.out" 2>&1 || true
   echo "ajv-cli: $(grep -c ' valid$' "$WORK/ajv.out" || true) valid, $(grep -c ' invalid$' "$WORK/ajv.out" || true) invalid" >&2
@@ -170,10 +172,10 @@ echo "timing ($RUNS runs each, median)…" >&2
 time_cmd oauth-lint "'$LINT' check --isolated --format concise '$CORPUS' > /dev/null"
 time_cmd parse-floor "'$FLOOR' '$CORPUS' > /dev/null"
 if [ "$PEERS" = 1 ]; then
-  time_cmd check-jsonschema "cd '$CORPUS' && xargs -a '$WORK/files.txt' '$CJS' --schemafile '$SCHEMA' > /dev/null"
-  time_cmd check-jsonschema-all-cores "ls '$WORK'/chunk.* | xargs -P $CORES -I{} sh -c \"xargs -a {} '$CJS' --schemafile '$SCHEMA' > /dev/null\""
+  time_cmd check-jsonschema "xargs -s $ARGS_MAX -a '$WORK/files.txt' '$CJS' --schemafile '$SCHEMA' > /dev/null"
+  time_cmd check-jsonschema-all-cores "ls '$WORK'/chunk.* | xargs -P $CORES -I{} sh -c \"xargs -s $ARGS_MAX -a {} '$CJS' --schemafile '$SCHEMA' > /dev/null\""
   time_cmd ajv-cli "'$AJV' validate --spec=draft2020 -c ajv-formats -s '$SCHEMA' -d '$CORPUS/*.json' > /dev/null 2>&1"
-  time_cmd ajv-cli-all-cores "ls '$WORK'/chunk.* | xargs -P $CORES -I{} sh -c \"sed 's/^/-d /' {} | xargs '$AJV' validate --spec=draft2020 -c ajv-formats -s '$SCHEMA' > /dev/null 2>&1\""
+  time_cmd ajv-cli-all-cores "ls '$WORK'/chunk.* | xargs -P $CORES -I{} sh -c \"sed 's/^/-d /' {} | xargs -s $ARGS_MAX '$AJV' validate --spec=draft2020 -c ajv-formats -s '$SCHEMA' > /dev/null 2>&1\""
 fi
 echo "load after timing: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
