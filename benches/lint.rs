@@ -2,7 +2,8 @@
 //! (MB/s from the bytes, documents/s from `elements`: criterion prints both, run the bench twice
 //! or read `target/criterion/*/*/new/estimates.json`):
 //!
-//! - `schema`: JSON Schema validation only (parse tree given; SCH001–SCH005);
+//! - `schema`: JSON Schema validation only (parse tree given; SCH001–SCH005), on valid documents
+//!   and on one with schema errors;
 //! - `lint`: the whole lint of one document (decode, parse, kind, schema, every rule, selection)
 //!   for a typical client, server and JWK Set document;
 //! - `lint-paired`: a client linted against its server's metadata (the cross checks);
@@ -37,7 +38,10 @@ const TYPICAL: &[(&str, Kind, &str)] = &[
 fn schema_only(c: &mut Criterion) {
     let mut group = c.benchmark_group("schema");
     let options = LintOptions::default();
-    for &(label, kind, path) in TYPICAL {
+    // Plus a document with schema errors: the quick check cannot prove it valid, so it takes the
+    // full validator's path (conversion, validation, error messages).
+    let invalid = [("server-invalid", Kind::Server, "server/oidf-conformance-invalid-types.json")];
+    for &(label, kind, path) in TYPICAL.iter().chain(&invalid) {
         let bytes = read(path);
         let source = Arc::new(SourceFile::new(path, String::from_utf8(bytes.clone()).unwrap()));
         let parsed = parse(&source.text, &ParseOptions::default()).unwrap();
@@ -85,7 +89,7 @@ fn paired(c: &mut Criterion) {
         read("server/spec-oidc-discovery-example.json"),
     )
     .unwrap();
-    for client in ["client/spec-oidc-registration-request.json", "client/obuk-dcr-response-aspsp.json"] {
+    for client in ["client/spec-oidc-registration-response.json", "client/obuk-dcr-response-aspsp.json"] {
         let bytes = read(client);
         let label = Path::new(client).file_stem().unwrap().to_string_lossy().into_owned();
         group.throughput(Throughput::Bytes(bytes.len() as u64));
