@@ -24,7 +24,12 @@ use oauth_lint::rules::Ctx;
 use oauth_lint::source::SourceFile;
 
 fn read(path: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/real-world").join(path)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/real-world")
+            .join(path),
+    )
+    .unwrap()
 }
 
 /// (label, kind, path) of the typical documents.
@@ -40,7 +45,11 @@ fn schema_only(c: &mut Criterion) {
     let options = LintOptions::default();
     // Plus a document with schema errors: the quick check cannot prove it valid, so it takes the
     // full validator's path (conversion, validation, error messages).
-    let invalid = [("server-invalid", Kind::Server, "server/oidf-conformance-invalid-types.json")];
+    let invalid = [(
+        "server-invalid",
+        Kind::Server,
+        "server/oidf-conformance-invalid-types.json",
+    )];
     for &(label, kind, path) in TYPICAL.iter().chain(&invalid) {
         let bytes = read(path);
         let source = Arc::new(SourceFile::new(path, String::from_utf8(bytes.clone()).unwrap()));
@@ -71,11 +80,27 @@ fn full_lint(c: &mut Criterion) {
         };
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(BenchmarkId::new("bytes", label), |b| {
-            b.iter(|| black_box(lint_bytes(name, black_box(bytes.clone()), Origin::Explicit, &options, None)))
+            b.iter(|| {
+                black_box(lint_bytes(
+                    name,
+                    black_box(bytes.clone()),
+                    Origin::Explicit,
+                    &options,
+                    None,
+                ))
+            })
         });
         group.throughput(Throughput::Elements(1));
         group.bench_function(BenchmarkId::new("documents", label), |b| {
-            b.iter(|| black_box(lint_bytes(name, black_box(bytes.clone()), Origin::Explicit, &options, None)))
+            b.iter(|| {
+                black_box(lint_bytes(
+                    name,
+                    black_box(bytes.clone()),
+                    Origin::Explicit,
+                    &options,
+                    None,
+                ))
+            })
         });
     }
     group.finish();
@@ -84,12 +109,12 @@ fn full_lint(c: &mut Criterion) {
 fn paired(c: &mut Criterion) {
     let mut group = c.benchmark_group("lint-paired");
     let options = LintOptions::default();
-    let server = ServerDoc::from_bytes(
-        "openid-configuration",
-        read("server/spec-oidc-discovery-example.json"),
-    )
-    .unwrap();
-    for client in ["client/spec-oidc-registration-response.json", "client/obuk-dcr-response-aspsp.json"] {
+    let server =
+        ServerDoc::from_bytes("openid-configuration", read("server/spec-oidc-discovery-example.json")).unwrap();
+    for client in [
+        "client/spec-oidc-registration-response.json",
+        "client/obuk-dcr-response-aspsp.json",
+    ] {
         let bytes = read(client);
         let label = Path::new(client).file_stem().unwrap().to_string_lossy().into_owned();
         group.throughput(Throughput::Bytes(bytes.len() as u64));
@@ -115,7 +140,12 @@ fn corpus(c: &mut Criterion) {
     let mut docs: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     docs.sort();
     let bytes: usize = docs.iter().map(|(_, b)| b.len()).sum();

@@ -318,7 +318,10 @@ fn print_rules(json: bool) -> Result<u8, String> {
 #[derive(Debug)]
 enum Input {
     /// Shown as `path.to_string_lossy()` (not stored twice: runs list many files).
-    File { path: PathBuf, origin: Origin },
+    File {
+        path: PathBuf,
+        origin: Origin,
+    },
     Stdin {
         display: String,
     },
@@ -805,7 +808,12 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, config: &Config) {
     // each path into components on every comparison.
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
-        .sort_by(|a, b| a.path().as_os_str().as_encoded_bytes().cmp(b.path().as_os_str().as_encoded_bytes()))
+        .sort_by(|a, b| {
+            a.path()
+                .as_os_str()
+                .as_encoded_bytes()
+                .cmp(b.path().as_os_str().as_encoded_bytes())
+        })
         .into_iter()
         .filter_entry(|e| {
             e.depth() == 0

@@ -118,7 +118,7 @@ impl Pairings {
         for path in files {
             // Files named as another kind are never server documents (as in `input_server`).
             if matches!(
-                options.kind.or_else(|| document::kind_from_file_name(&path)),
+                options.kind.or_else(|| document::kind_from_file_name(path)),
                 Some(k) if k != Kind::Server
             ) {
                 continue;

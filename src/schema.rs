@@ -64,10 +64,20 @@ fn strip_annotations(schema: &mut J) {
             ("properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas", J::Object(named)) => {
                 named.values_mut().for_each(strip_annotations);
             }
-            ("allOf" | "anyOf" | "oneOf" | "prefixItems", J::Array(items)) => items.iter_mut().for_each(strip_annotations),
+            ("allOf" | "anyOf" | "oneOf" | "prefixItems", J::Array(items)) => {
+                items.iter_mut().for_each(strip_annotations)
+            }
             (
-                "items" | "not" | "additionalProperties" | "unevaluatedProperties" | "unevaluatedItems" | "contains"
-                | "propertyNames" | "if" | "then" | "else",
+                "items"
+                | "not"
+                | "additionalProperties"
+                | "unevaluatedProperties"
+                | "unevaluatedItems"
+                | "contains"
+                | "propertyNames"
+                | "if"
+                | "then"
+                | "else",
                 sub,
             ) => strip_annotations(sub),
             _ => {}
@@ -178,7 +188,20 @@ mod rfc3986 {
             table[b as usize] = if b.is_ascii_alphanumeric()
                 || matches!(
                     b,
-                    b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+                    b'-' | b'.'
+                        | b'_'
+                        | b'~'
+                        | b'!'
+                        | b'$'
+                        | b'&'
+                        | b'\''
+                        | b'('
+                        | b')'
+                        | b'*'
+                        | b'+'
+                        | b','
+                        | b';'
+                        | b'='
                 ) {
                 REG_NAME
             } else {
@@ -264,7 +287,10 @@ mod rfc3986 {
     }
 
     fn authority(bytes: &[u8]) -> bool {
-        let host_port = bytes.iter().position(|&b| b == b'@').map_or(bytes, |at| &bytes[at + 1..]);
+        let host_port = bytes
+            .iter()
+            .position(|&b| b == b'@')
+            .map_or(bytes, |at| &bytes[at + 1..]);
         let host_end = host_port
             .iter()
             .position(|&b| CLASSES[b as usize] & (COLON | AT) != 0)
@@ -287,7 +313,12 @@ impl FastSchema {
     }
 
     /// Compiles `schema` (a subschema of `root`) once, returning its index.
-    fn node(&mut self, root: &'static J, schema: &'static J, seen: &mut std::collections::HashMap<usize, usize>) -> usize {
+    fn node(
+        &mut self,
+        root: &'static J,
+        schema: &'static J,
+        seen: &mut std::collections::HashMap<usize, usize>,
+    ) -> usize {
         let address = std::ptr::from_ref(schema) as usize;
         if let Some(&index) = seen.get(&address) {
             return index;
@@ -465,7 +496,11 @@ fn root_properties(kind: Kind) -> Option<&'static serde_json::Map<String, J>> {
             .is_some_and(|p| p.keys().all(|k| k.starts_with('^') && k.ends_with("#.+$"))),
         _ => false,
     });
-    if only_members { schema.get("properties")?.as_object() } else { None }
+    if only_members {
+        schema.get("properties")?.as_object()
+    } else {
+        None
+    }
 }
 
 /// The parsed schema of a kind.
@@ -492,10 +527,7 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     }
     // As `check_integer_ranges(ctx, ctx.root, "", schema, 0)`, but only into the members whose
     // schema has an integer somewhere: no other subtree can report.
-    let (Some(object), Some(properties)) = (
-        ctx.root.as_object(),
-        schema_json(ctx.kind).get("properties"),
-    ) else {
+    let (Some(object), Some(properties)) = (ctx.root.as_object(), schema_json(ctx.kind).get("properties")) else {
         return;
     };
     let integer_members = &*INTEGER_MEMBERS[ctx.kind as usize];
@@ -777,7 +809,13 @@ fn url_help(value: &str) -> String {
 /// refused) by every consumer. The schema validator sees them as floats, so this reads the text.
 ///
 /// `pointer` is the node's pointer, built in place (no allocation per member visited).
-fn check_integer_ranges(ctx: &mut Ctx<'_, '_>, node: &Node<'_>, pointer: &mut String, schema: &'static J, depth: usize) {
+fn check_integer_ranges(
+    ctx: &mut Ctx<'_, '_>,
+    node: &Node<'_>,
+    pointer: &mut String,
+    schema: &'static J,
+    depth: usize,
+) {
     // Only numbers, and containers of them, can be out of range: skip the schema lookups for
     // strings, booleans and nulls (most of every document).
     if depth > 8 || !matches!(node.value, Value::Number(_) | Value::Object(_) | Value::Array(_)) {
@@ -911,7 +949,9 @@ mod tests {
         let mut proven = [0usize; 4];
         let mut checked = 0;
         for entry in walkdir::WalkDir::new(root).into_iter().filter_map(Result::ok) {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
             let Ok(parsed) = crate::json::parse(&text, &crate::json::ParseOptions::default()) else {
                 continue;
             };
@@ -936,13 +976,42 @@ mod tests {
             .build(&serde_json::json!({ "format": "uri" }))
             .unwrap();
         let mut strings: Vec<String> = [
-            "", ":", "a:", "a:b", "1a:b", "https://as.example", "https://as.example/", "https://as.example:8443/x?y=1#z",
-            "https://as.example:84a3/", "https://user:pw@as.example/", "https://a@b@c/", "https://[::1]/", "https://[::1",
-            "http://127.0.0.1:8080/token", "https://as.example/%7e", "https://as.example/%7", "https://as.example/%zz",
-            "https://as.example/a b", "https://as.example/\u{e9}", "urn:ietf:params:oauth:grant-type:jwt-bearer",
-            "mailto:a@b.example", "/relative", "as.example/x", "https://as.example/{tenant}", "https://as.example/|",
-            "https://as.example?x", "https://as.example#f#g", "https://as.example/?a=%20&b=%", "HTTPS://AS.EXAMPLE/",
-            "x+y-z.w:rest", "https:", "https:/", "https://", "https:///", "https://:80", "https://as.example:/",
+            "",
+            ":",
+            "a:",
+            "a:b",
+            "1a:b",
+            "https://as.example",
+            "https://as.example/",
+            "https://as.example:8443/x?y=1#z",
+            "https://as.example:84a3/",
+            "https://user:pw@as.example/",
+            "https://a@b@c/",
+            "https://[::1]/",
+            "https://[::1",
+            "http://127.0.0.1:8080/token",
+            "https://as.example/%7e",
+            "https://as.example/%7",
+            "https://as.example/%zz",
+            "https://as.example/a b",
+            "https://as.example/\u{e9}",
+            "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            "mailto:a@b.example",
+            "/relative",
+            "as.example/x",
+            "https://as.example/{tenant}",
+            "https://as.example/|",
+            "https://as.example?x",
+            "https://as.example#f#g",
+            "https://as.example/?a=%20&b=%",
+            "HTTPS://AS.EXAMPLE/",
+            "x+y-z.w:rest",
+            "https:",
+            "https:/",
+            "https://",
+            "https:///",
+            "https://:80",
+            "https://as.example:/",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -950,7 +1019,9 @@ mod tests {
         // Every string value of the fixtures too.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         for entry in walkdir::WalkDir::new(root).into_iter().filter_map(Result::ok) {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
             if let Ok(parsed) = crate::json::parse(&text, &crate::json::ParseOptions::default()) {
                 collect_strings(&parsed.root, &mut strings);
             }
@@ -982,7 +1053,9 @@ mod tests {
             let parsed = crate::json::parse(json, &crate::json::ParseOptions::default()).unwrap();
             fast.proves_valid(&parsed.root)
         };
-        assert!(valid(r#"{"redirect_uris": ["https://a.example/cb"], "client_id_issued_at": 5, "x": [1]}"#));
+        assert!(valid(
+            r#"{"redirect_uris": ["https://a.example/cb"], "client_id_issued_at": 5, "x": [1]}"#
+        ));
         assert!(!valid(r#"{"redirect_uris": ["/cb"]}"#));
         assert!(!valid(r#"{"redirect_uris": "https://a.example/cb"}"#));
         assert!(!valid(r#"{"client_id_issued_at": 5.0}"#));

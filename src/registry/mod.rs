@@ -121,13 +121,12 @@ pub fn jose_algorithm(name: &str) -> Option<(&'static Entry, AlgCategory)> {
 
 /// [`jose_algorithm`]'s answer for every name of the table, computed once (rules look up every
 /// algorithm value of every document).
-static JOSE_ALGORITHM_INDEX: LazyLock<NameMap<Option<(&'static Entry, AlgCategory)>>> =
-    LazyLock::new(|| {
-        tables::JOSE_ALGORITHMS
-            .iter()
-            .map(|e| (e.value, jose_algorithm_scan(e.value)))
-            .collect()
-    });
+static JOSE_ALGORITHM_INDEX: LazyLock<NameMap<Option<(&'static Entry, AlgCategory)>>> = LazyLock::new(|| {
+    tables::JOSE_ALGORITHMS
+        .iter()
+        .map(|e| (e.value, jose_algorithm_scan(e.value)))
+        .collect()
+});
 
 fn jose_algorithm_scan(name: &str) -> Option<(&'static Entry, AlgCategory)> {
     let entry = tables::JOSE_ALGORITHMS.iter().find(|e| e.value == name)?;

@@ -214,7 +214,11 @@ impl AlgPointer {
             AlgPointer::Member(name) => Pointer::root().key(name),
             AlgPointer::Item(name, index) => Pointer::root().key(name).index(index),
             AlgPointer::JwkAlg { inline, key } => {
-                let base = if inline { Pointer::root().key("jwks") } else { Pointer::root() };
+                let base = if inline {
+                    Pointer::root().key("jwks")
+                } else {
+                    Pointer::root()
+                };
                 base.key("keys").index(key).key("alg")
             }
         }
@@ -494,7 +498,10 @@ mod tests {
     fn alg_pointers() {
         assert_eq!(String::from(AlgPointer::Member("a/b")), "/a~1b");
         assert_eq!(String::from(AlgPointer::Item("x", 12)), "/x/12");
-        assert_eq!(String::from(AlgPointer::JwkAlg { inline: true, key: 2 }), "/jwks/keys/2/alg");
+        assert_eq!(
+            String::from(AlgPointer::JwkAlg { inline: true, key: 2 }),
+            "/jwks/keys/2/alg"
+        );
         assert_eq!(AlgPointer::JwkAlg { inline: false, key: 0 }.to_string(), "/keys/0/alg");
     }
 

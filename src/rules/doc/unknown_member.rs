@@ -187,7 +187,12 @@ fn closest_among<'c>(name: &str, candidates: impl Iterator<Item = Candidate<'c>>
     let lower_len = lower.chars().count();
     let lower_set = char_set(&lower);
     let mut best: Option<(usize, &str)> = None;
-    for Candidate { name: candidate, chars, set } in candidates {
+    for Candidate {
+        name: candidate,
+        chars,
+        set,
+    } in candidates
+    {
         if candidate.eq_ignore_ascii_case(&lower) {
             return Some(candidate);
         }
@@ -256,8 +261,23 @@ mod tests {
     #[test]
     fn letter_bound_never_exceeds_the_distance() {
         let words = [
-            "", "a", "ab", "ba", "abc", "ca", "cab", "jwks_uri", "jwks_url", "JWKS_URI", "redirect_uris",
-            "redirect_uri", "token_endpoint", "tokne_endpoint", "issuer", "isuser", "userinfo_endpoint",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "ca",
+            "cab",
+            "jwks_uri",
+            "jwks_url",
+            "JWKS_URI",
+            "redirect_uris",
+            "redirect_uri",
+            "token_endpoint",
+            "tokne_endpoint",
+            "issuer",
+            "isuser",
+            "userinfo_endpoint",
         ];
         for a in words {
             for b in words {
