@@ -368,10 +368,9 @@ impl Config {
 
     /// Whether a walked path is excluded by `lint.exclude`.
     pub fn is_excluded(&self, path: &Path) -> bool {
-        match (&self.exclude, self.relative(path)) {
-            (Some(set), Some(rel)) => set.is_match(rel),
-            _ => false,
-        }
+        // Without `lint.exclude`, nothing to compute (no working directory lookup per file).
+        let Some(set) = &self.exclude else { return false };
+        self.relative(path).is_some_and(|rel| set.is_match(rel))
     }
 
     /// `path` relative to the config directory (lexically normalised), if it is below it.
