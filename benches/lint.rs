@@ -112,7 +112,7 @@ fn paired(c: &mut Criterion) {
     let server =
         ServerDoc::from_bytes("openid-configuration", read("server/spec-oidc-discovery-example.json")).unwrap();
     for client in [
-        "client/spec-oidc-registration-response.json",
+        "client/spec-rfc7591-response.json",
         "client/obuk-dcr-response-aspsp.json",
     ] {
         let bytes = read(client);
