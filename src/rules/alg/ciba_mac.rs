@@ -1,7 +1,7 @@
 //! ALG008: a server offers MAC algorithms for CIBA signed authentication requests.
 
 use crate::diagnostic::Severity;
-use crate::rules::alg::members::alg_values;
+use crate::rules::alg::AlgValues;
 use crate::rules::util::is_hmac;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -39,8 +39,8 @@ requests gives up the non-repudiation signed requests exist for.
 "#,
 };
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    for v in alg_values(ctx) {
+pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
+    for v in &values.members {
         let listed = v
             .member
             .is_some_and(|m| m.name == "backchannel_authentication_request_signing_alg_values_supported");

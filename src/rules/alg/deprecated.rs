@@ -2,7 +2,8 @@
 
 use crate::diagnostic::Severity;
 use crate::registry::Status;
-use crate::rules::alg::members::{AlgName, AlgValue, Slot, alg_values, jwk_alg_values};
+use crate::rules::alg::AlgValues;
+use crate::rules::alg::members::{AlgName, AlgValue, Slot};
 use crate::rules::{Basis, Ctx, Rule};
 
 pub static DEPRECATED_ALGORITHM: Rule = Rule {
@@ -51,8 +52,8 @@ UserInfo) can be turned into a decryption oracle unless its implementation is ca
 "#,
 };
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    for v in alg_values(ctx).into_iter().chain(jwk_alg_values(ctx)) {
+pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
+    for v in values.members.iter().chain(&values.jwk) {
         let AlgName::Registered(entry, category) = AlgName::of(v.value) else {
             continue;
         };

@@ -1,7 +1,7 @@
 //! ALG005: a MAC algorithm among the algorithms accepted for DPoP proofs.
 
 use crate::diagnostic::Severity;
-use crate::rules::alg::members::alg_values;
+use crate::rules::alg::AlgValues;
 use crate::rules::util::is_hmac;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -39,8 +39,8 @@ advertises proofs the server must reject.
 "#,
 };
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    for v in alg_values(ctx) {
+pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
+    for v in &values.members {
         if v.member.is_some_and(|m| m.name == "dpop_signing_alg_values_supported") && is_hmac(v.value) {
             ctx.report(
                 &DPOP_MAC_ALGORITHM,

@@ -33,15 +33,27 @@ pub static RULES: &[&Rule] = &[
     &CIBA_MAC_ALGORITHM,
 ];
 
+/// The algorithm values of the document, collected once for all the family's rules.
+pub(crate) struct AlgValues<'o, 'a> {
+    /// [`members::alg_values`].
+    pub members: Vec<members::AlgValue<'o, 'a>>,
+    /// [`members::jwk_alg_values`].
+    pub jwk: Vec<members::AlgValue<'o, 'a>>,
+}
+
 pub fn check(ctx: &mut Ctx<'_, '_>) {
-    unknown_algorithm::check(ctx);
-    wrong_family::check(ctx);
-    deprecated::check(ctx);
-    none_not_allowed::check(ctx);
-    dpop_mac::check(ctx);
-    unsigned_jwt::check(ctx);
+    let values = AlgValues {
+        members: members::alg_values(ctx),
+        jwk: members::jwk_alg_values(ctx),
+    };
+    unknown_algorithm::check(ctx, &values);
+    wrong_family::check(ctx, &values);
+    deprecated::check(ctx, &values);
+    none_not_allowed::check(ctx, &values);
+    dpop_mac::check(ctx, &values);
+    unsigned_jwt::check(ctx, &values);
     auth_method::check(ctx);
-    ciba_mac::check(ctx);
+    ciba_mac::check(ctx, &values);
 }
 
 #[cfg(test)]

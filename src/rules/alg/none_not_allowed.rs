@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::document::Kind;
-use crate::rules::alg::members::alg_values;
+use crate::rules::alg::AlgValues;
 use crate::rules::util::str_array;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -79,9 +79,9 @@ const FORBIDDEN: &[(Kind, &str)] = &[
     (Kind::Resource, "dpop_signing_alg_values_supported"),
 ];
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
     let kind = ctx.kind;
-    for v in alg_values(ctx) {
+    for v in &values.members {
         let Some(member) = v.member else {
             continue;
         };

@@ -2,7 +2,8 @@
 //! algorithm.
 
 use crate::diagnostic::Severity;
-use crate::rules::alg::members::{AlgName, AlgValue, Slot, alg_values, jwk_alg_values};
+use crate::rules::alg::AlgValues;
+use crate::rules::alg::members::{AlgName, AlgValue, Slot};
 use crate::rules::{Basis, Ctx, Rule};
 
 pub static UNKNOWN_ALGORITHM: Rule = Rule {
@@ -53,8 +54,8 @@ listing `ES192` advertises something no client can use.
 "#,
 };
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    for v in alg_values(ctx).into_iter().chain(jwk_alg_values(ctx)) {
+pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
+    for v in values.members.iter().chain(&values.jwk) {
         let name = AlgName::of(v.value);
         let (message, help) = match name {
             AlgName::WrongCase(registered) => (

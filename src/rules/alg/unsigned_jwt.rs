@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::document::Kind;
-use crate::rules::alg::members::alg_values;
+use crate::rules::alg::AlgValues;
 use crate::rules::{Basis, Ctx, Rule};
 
 pub static UNSIGNED_JWT: Rule = Rule {
@@ -42,11 +42,11 @@ none MAY be used"), so this is only an info. Where `none` is forbidden, `ALG004`
 "#,
 };
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
     if ctx.kind != Kind::Client {
         return;
     }
-    for v in alg_values(ctx) {
+    for v in &values.members {
         let Some(member) = v.member else {
             continue;
         };

@@ -3,7 +3,8 @@
 use crate::diagnostic::Severity;
 use crate::document::Kind;
 use crate::registry::AlgCategory;
-use crate::rules::alg::members::{AlgMember, AlgName, Slot, alg_member, alg_values, describe_category};
+use crate::rules::alg::AlgValues;
+use crate::rules::alg::members::{AlgMember, AlgName, Slot, alg_member, describe_category};
 use crate::rules::{Basis, Ctx, Rule};
 
 pub static WRONG_ALGORITHM_FAMILY: Rule = Rule {
@@ -52,8 +53,8 @@ cannot make.
 "#,
 };
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    for v in alg_values(ctx) {
+pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
+    for v in &values.members {
         let Some(member) = v.member else {
             continue;
         };
