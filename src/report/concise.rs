@@ -5,6 +5,22 @@ use std::io::{self, Write};
 use super::{Reporter, Summary};
 use crate::lint::FileReport;
 
+/// Appends the decimal digits of `n`.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = n;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+}
+
 #[derive(Default)]
 pub struct Concise {
     /// Print the summary line (off with `--quiet`).
@@ -16,16 +32,21 @@ impl Reporter for Concise {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        // The file's lines are built in one buffer and written at once.
-        use std::fmt::Write as _;
+        // The file's lines are built in one buffer (without the formatting machinery: this runs
+        // for every finding of every file) and written at once.
         let mut lines = String::with_capacity(report.diagnostics.len() * 128);
         for d in &report.diagnostics {
             let p = report.source.position(d.span.start);
-            let _ = write!(
-                lines,
-                "{}:{}:{}: {}[{}] ",
-                report.source.path, p.line, p.column, d.severity, d.rule.code
-            );
+            lines.push_str(&report.source.path);
+            lines.push(':');
+            push_number(&mut lines, p.line);
+            lines.push(':');
+            push_number(&mut lines, p.column);
+            lines.push_str(": ");
+            lines.push_str(d.severity.as_str());
+            lines.push('[');
+            lines.push_str(d.rule.code);
+            lines.push_str("] ");
             if d.message.contains('\n') {
                 lines.push_str(&d.message.replace('\n', " "));
             } else {
@@ -44,5 +65,17 @@ impl Reporter for Concise {
             writeln!(out, "{}", summary.line())?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            let mut s = String::new();
+            super::push_number(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
     }
 }

@@ -61,10 +61,10 @@ pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
             continue;
         }
         let found = match v.value {
-            "EdDSA" if offers_fully_specified_eddsa(&v) => None,
+            "EdDSA" if offers_fully_specified_eddsa(v) => None,
             "EdDSA" => Some((
                 "\"EdDSA\" is deprecated (RFC 9864): it does not say which curve it means".to_owned(),
-                eddsa_help(&v),
+                eddsa_help(v),
             )),
             "RSA1_5" => Some((
                 "\"RSA1_5\" (RSAES-PKCS1-v1_5) is open to padding-oracle attacks on the party that decrypts".to_owned(),

@@ -90,7 +90,7 @@ pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
             ),
             AlgName::Registered(..) | AlgName::Draft(_) | AlgName::Private => continue,
         };
-        let cannot_work = is_single_choice(&v) && !matches!(name, AlgName::Draft(_));
+        let cannot_work = is_single_choice(v) && !matches!(name, AlgName::Draft(_));
         let diagnostic = ctx.report(&UNKNOWN_ALGORITHM, v.node.span, v.pointer, message);
         diagnostic.help(help);
         if cannot_work {
