@@ -369,6 +369,7 @@ fn server_text(check: &Option<ServerCheck>) -> String {
         "supported" => format!("✓ listed{default}"),
         "unsupported" => format!("✗ not listed{default} (lists {list})"),
         "not_advertised" => "? not advertised".to_owned(),
+        _ if list.is_empty() => "? no list".to_owned(),
         _ => format!("lists {list}{default}"),
     }
 }

@@ -108,12 +108,17 @@ impl MietteDiagnostic for Adapter<'_> {
             return None;
         }
         let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(Some(short_label(d)), (d.span.start, d.span.len()));
-        let same_file = d
-            .related
-            .iter()
-            .filter(|r| r.file.is_none())
-            .map(|r| LabeledSpan::new_with_span(Some(r.message.clone()), (r.span.start, r.span.len())));
+        let text = self.source.inner();
+        let (start, len) = snippet_span(text, d.span.start, d.span.len());
+        let label = if len < d.span.len() {
+            "in this object".to_owned()
+        } else {
+            short_label(d)
+        };
+        let primary = LabeledSpan::new_primary_with_span(Some(label), (start, len));
+        let same_file = d.related.iter().filter(|r| r.file.is_none()).map(|r| {
+            LabeledSpan::new_with_span(Some(r.message.clone()), snippet_span(text, r.span.start, r.span.len()))
+        });
         Some(Box::new(std::iter::once(primary).chain(same_file)))
     }
 
@@ -122,6 +127,19 @@ impl MietteDiagnostic for Adapter<'_> {
             return None;
         }
         Some(Box::new(self.others.iter().map(|o| o as &dyn MietteDiagnostic)))
+    }
+}
+
+/// A span to draw: a value spanning more than three lines (the object a missing member belongs
+/// in, usually the whole document) is drawn as its first character, so the snippet stays short.
+/// The JSON and SARIF outputs keep the full span.
+fn snippet_span(text: &str, start: usize, len: usize) -> (usize, usize) {
+    let end = (start + len).min(text.len());
+    let lines = text.get(start..end).map_or(0, |t| t.matches('\n').count());
+    if lines > 3 {
+        (start, text[start..].chars().next().map_or(0, char::len_utf8))
+    } else {
+        (start, len)
     }
 }
 
