@@ -270,9 +270,12 @@ fn print_rule(name: &str) -> Result<u8, String> {
         .profile
         .map(|p| format!("\nProfile: {}", p.as_str()))
         .unwrap_or_default();
+    let raised = rules::profile::escalation_note(rule.code)
+        .map(|note| format!("\n{note}"))
+        .unwrap_or_default();
     writeln!(
         out,
-        "# {} {}\n\n{}.\n\nDefault severity: {}{profile}\n\n{}",
+        "# {} {}\n\n{}.\n\nDefault severity: {}{profile}{raised}\n\n{}",
         rule.code,
         rule.name,
         rule.summary,

@@ -65,8 +65,23 @@ pub struct RuleSelection {
 }
 
 impl RuleSelection {
-    /// The severity a finding of `rule` is reported at, or `None` when the rule is off.
+    /// The severity a finding of `rule` is reported at, or `None` when the rule is off. Profile
+    /// escalations scoped to a JSON Pointer do not apply (see [`RuleSelection::effective_at`]).
     pub fn effective(&self, rule: &Rule, profiles: &[Profile], default: Severity) -> Option<Severity> {
+        self.effective_at(rule, None, profiles, default)
+    }
+
+    /// The severity a finding of `rule` at `pointer` is reported at, or `None` when the rule is
+    /// off: a severity set for the rule (`--severity`, `lint.severity`) wins; otherwise the
+    /// finding's own severity, raised by the active profiles' escalations
+    /// (`rules::profile::ESCALATIONS`).
+    pub fn effective_at(
+        &self,
+        rule: &Rule,
+        pointer: Option<&str>,
+        profiles: &[Profile],
+        default: Severity,
+    ) -> Option<Severity> {
         if rule.profile.is_some_and(|p| !profiles.contains(&p)) {
             return None;
         }
@@ -78,7 +93,7 @@ impl RuleSelection {
         }
         match self.severity.get(rule.code) {
             Some(level) => *level,
-            None => Some(default),
+            None => Some(rules::profile::escalated(rule.code, pointer, profiles, default)),
         }
     }
 
@@ -495,15 +510,18 @@ pub fn lint_source(
 
 /// Applies the rule selection and severities, and sorts by position then code.
 fn finish(diagnostics: &mut Vec<Diagnostic>, options: &LintOptions) {
-    diagnostics.retain_mut(
-        |d| match options.selection.effective(d.rule, &options.profiles, d.severity) {
+    diagnostics.retain_mut(|d| {
+        match options
+            .selection
+            .effective_at(d.rule, Some(&d.pointer), &options.profiles, d.severity)
+        {
             Some(s) => {
                 d.severity = s;
                 true
             }
             None => false,
-        },
-    );
+        }
+    });
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.rule.code, &a.pointer, &a.message).cmp(&(b.span.start, b.rule.code, &b.pointer, &b.message))
     });

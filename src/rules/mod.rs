@@ -11,6 +11,7 @@ pub mod doc;
 pub mod json;
 pub mod jwks;
 pub mod oauth4webapi;
+pub mod profile;
 pub mod resource;
 pub mod schema;
 pub mod server;
@@ -135,6 +136,9 @@ pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         resource::RULES,
         cross::RULES,
         oauth4webapi::RULES,
+        profile::fapi2::RULES,
+        profile::mcp::RULES,
+        profile::oauth21::RULES,
     ]
     .into_iter()
     .flatten()
@@ -233,6 +237,9 @@ pub fn run(ctx: &mut Ctx<'_, '_>) {
         Kind::Jwks => jwks::check(ctx),
         Kind::Resource => resource::check(ctx),
     }
+    if !ctx.options.profiles.is_empty() {
+        profile::check(ctx);
+    }
 }
 
 /// The whole rule reference as Markdown (`docs/rules.md`, checked for freshness by a test): an
@@ -260,7 +267,7 @@ pub fn reference_markdown() -> String {
     for r in ALL.iter() {
         let _ = write!(
             out,
-            "\n<a id=\"{}\"></a>\n\n## {} `{}`\n\n{}.\n\nDefault severity: **{}**{}.\n\n{}\n",
+            "\n<a id=\"{}\"></a>\n\n## {} `{}`\n\n{}.\n\nDefault severity: **{}**{}.{}\n\n{}\n",
             r.code.to_ascii_lowercase(),
             r.code,
             r.name,
@@ -268,6 +275,9 @@ pub fn reference_markdown() -> String {
             r.severity,
             r.profile
                 .map(|p| format!(" (profile `{}`)", p.as_str()))
+                .unwrap_or_default(),
+            profile::escalation_note(r.code)
+                .map(|note| format!(" {note}; see [profiles](profiles.md)."))
                 .unwrap_or_default(),
             // Rule sections become level-3 headings under the rule's level-2 heading.
             r.docs.trim_end().replace("\n## ", "\n### ").replacen(
