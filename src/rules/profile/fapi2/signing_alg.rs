@@ -138,7 +138,7 @@ pub(super) fn check_metadata(ctx: &mut Ctx<'_, '_>) {
             format!("`{}` is {}, which FAPI 2.0 does not allow", spec.name, names[0])
         };
         let d = ctx.report(&FAPI_SIGNING_ALGORITHM, first.span, first_pointer.clone(), message);
-        d.help(format!("FAPI 2.0 allows only {ALLOWED_ALGS_TEXT} (§5.4.1)"));
+        d.help(format!("FAPI 2.0 §5.4.1 allows only {ALLOWED_ALGS_TEXT}"));
         for (node, _, pointer) in bad.iter().skip(1) {
             d.related(node.span, pointer.clone(), "not allowed either");
         }
@@ -184,7 +184,7 @@ pub(super) fn check_keys(ctx: &mut Ctx<'_, '_>) {
                     format!("{named} is for `{alg}`, which FAPI 2.0 does not allow"),
                 )
                 .help(format!(
-                    "sign with {ALLOWED_ALGS_TEXT} (§5.4.1): an RSA key with `PS256`, a P-256 key with `ES256`"
+                    "FAPI 2.0 §5.4.1 allows only {ALLOWED_ALGS_TEXT}: an RSA key signs with `PS256`, a P-256 key with `ES256`"
                 ));
             }
             continue;
