@@ -132,16 +132,14 @@ pub(super) fn check_server(ctx: &mut Ctx<'_, '_>) {
 pub(super) fn check_client(ctx: &mut Ctx<'_, '_>) {
     let obj = ctx.object();
     match str_member(obj, "token_endpoint_auth_method") {
-        Some((node, method)) => {
-            if disallowed(method) {
-                ctx.report(
-                    &FAPI_CLIENT_AUTH_METHOD,
-                    node.span,
-                    ptr("token_endpoint_auth_method"),
-                    format!("`token_endpoint_auth_method` is \"{method}\", which FAPI 2.0 does not allow"),
-                )
-                .help("authenticate with `private_key_jwt` or mutual TLS (`tls_client_auth`, `self_signed_tls_client_auth`)");
-            }
+        Some((node, method)) if disallowed(method) => {
+            ctx.report(
+                &FAPI_CLIENT_AUTH_METHOD,
+                node.span,
+                ptr("token_endpoint_auth_method"),
+                format!("`token_endpoint_auth_method` is \"{method}\", which FAPI 2.0 does not allow"),
+            )
+            .help("authenticate with `private_key_jwt` or mutual TLS (`tls_client_auth`, `self_signed_tls_client_auth`)");
         }
         None if !obj.contains("token_endpoint_auth_method") && !defers_to_software_statement(obj) => {
             ctx.report(
@@ -152,7 +150,7 @@ pub(super) fn check_client(ctx: &mut Ctx<'_, '_>) {
             )
             .help("set `\"token_endpoint_auth_method\": \"private_key_jwt\"` (with `jwks` or `jwks_uri`) or a mutual TLS method");
         }
-        None => {}
+        Some(_) | None => {}
     }
 }
 
