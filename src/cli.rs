@@ -90,7 +90,8 @@ pub struct CheckArgs {
     /// Treat every client document as this role instead of detecting it.
     #[arg(long, value_enum)]
     pub role: Option<RoleArg>,
-    /// Add the rules of a profile (repeatable).
+    /// Apply a profile: its rules, and errors for what its specification makes mandatory
+    /// (repeatable; see docs/profiles.md).
     #[arg(long = "profile", value_enum)]
     pub profiles: Vec<ProfileArg>,
     /// Output format [default: full on a terminal, concise otherwise].

@@ -50,7 +50,7 @@ pub const KEYS: &[KeyDoc] = &[
         key: "lint.profiles",
         ty: "array of profile names",
         default: "none",
-        doc: "Profiles whose rules are added: `oidc`, `oauth2.1`, `security-bcp`, `fapi2`, `mcp`, `oauth4webapi` (also `--profile`).",
+        doc: "Profiles to apply (also `--profile`): `oidc`, `oauth2.1`, `security-bcp`, `fapi2`, `mcp`, `oauth4webapi`. A profile adds its rules and raises the severity of findings its specification makes mandatory; a `lint.severity` entry still wins. See `docs/profiles.md`.",
         example: "[lint]\nprofiles = [\"fapi2\"]",
     },
     KeyDoc {

@@ -15,7 +15,9 @@ pub static MCP_DCR_APPLICATION_TYPE: Rule = Rule {
     docs: r#"## What it does
 Under `--profile mcp`, in a Dynamic Client Registration request (role `request`), reports a
 missing `application_type` when a redirect URI is a native app's: `http` on the loopback
-interface (`127.0.0.1`, `[::1]`, `localhost`).
+interface (`127.0.0.1`, `[::1]`, `localhost`). `CLI009` (an info, any role) notes the same
+default when every redirect URI is a loopback URL; this rule is the MCP requirement, for
+registration requests only.
 
 ## Why is this bad?
 OpenID Connect Dynamic Client Registration §2 defaults `application_type` to `web`, and an OpenID
