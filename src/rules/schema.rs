@@ -155,9 +155,15 @@ Checks members whose values the specifications enumerate: `application_type` (`w
 `subject_type` (`public`, `pairwise`), `backchannel_token_delivery_mode` (`poll`, `ping`, `push`),
 JWK `use` (`sig`, `enc`) and `key_ops`, `bearer_methods_supported` (`header`, `body`, `query`).
 
+JWK `use` and `key_ops` are reported as warnings, not errors: RFC 7517 §4.2 and §4.3 list the
+registered values and then say "Other values MAY be used", so an unregistered value breaks no
+requirement. It is still almost always a mistake (`signing` for `sign`, `Sig` for `sig`) that
+makes libraries reject or ignore the key, hence the warning and the "did you mean".
+
 ## Why is this bad?
 Any other value is meaningless to the receiver: the server rejects the registration
-(RFC 7591 §3.2.2 `invalid_client_metadata`) or ignores the member.
+(RFC 7591 §3.2.2 `invalid_client_metadata`) or ignores the member; a JOSE library given a key
+whose `key_ops` it does not know refuses to use the key for the operation it needs.
 
 ## Example
 ```json
