@@ -1,7 +1,7 @@
 //! DOC002: a member that no registry or known specification defines for this kind of document.
 
 use crate::diagnostic::Severity;
-use crate::document::Kind;
+use crate::document::{Kind, Role};
 use crate::json::Pointer;
 use crate::registry;
 use crate::rules::{Basis, Ctx, Rule};
@@ -25,7 +25,9 @@ is neither is reported:
   is server metadata; in client metadata it is ignored).
 
 Language-tagged names (`client_name#ja-Jpan-JP`) are checked on their base name. Names listed in
-the config's `extra_members` are allowed.
+the config's `extra_members` are allowed. In a software statement's claim set (client role
+`statement`) the registered JWT claims `iss`, `sub`, `aud`, `exp`, `nbf`, `iat` and `jti`
+(RFC 7519 §4.1) are allowed: a statement is a JWT (RFC 7591 §2.3).
 
 ## Why is this bad?
 Unknown members are ignored by servers and clients (RFC 7591 §2, RFC 8414 §2, RFC 9728 §2), so a
@@ -59,6 +61,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if is_known(kind, base) || ctx.options.is_extra_member(kind, name) {
             continue;
         }
+        if ctx.role == Some(Role::Statement) && JWT_CLAIMS.contains(&name) {
+            continue;
+        }
         let pointer = Pointer::root().key(name);
         if let Some(other) = other_kind_of(kind, base) {
             ctx.report(
@@ -83,6 +88,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         };
     }
 }
+
+/// The registered claims of RFC 7519 §4.1, legal in a software statement (a JWT).
+const JWT_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
 
 fn is_known(kind: Kind, name: &str) -> bool {
     match kind {
