@@ -29,6 +29,10 @@ the config's `extra_members` are allowed. In a software statement's claim set (c
 `statement`) the registered JWT claims `iss`, `sub`, `aud`, `exp`, `nbf`, `iat` and `jti`
 (RFC 7519 §4.1) are allowed: a statement is a JWT (RFC 7591 §2.3).
 
+A name that IANA has removed from the registry (status `removed` in `known_unregistered.csv`,
+such as the pre-final OpenID Federation `request_authentication_signing_alg_values_supported`)
+is reported as an info: it is recognised, but no current specification gives it a meaning.
+
 ## Why is this bad?
 Unknown members are ignored by servers and clients (RFC 7591 §2, RFC 8414 §2, RFC 9728 §2), so a
 misspelled name silently does nothing: a `redirect_uri` member leaves the client with no redirect
@@ -58,7 +62,23 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     for member in ctx.object().iter() {
         let name = member.name.as_ref();
         let base = name.split_once('#').map_or(name, |(b, _)| b);
-        if is_known(kind, base) || ctx.options.is_extra_member(kind, name) {
+        if ctx.options.is_extra_member(kind, name) {
+            continue;
+        }
+        if is_known(kind, base) {
+            if let Some(entry) = removed_member(kind, base) {
+                ctx.report(
+                    &UNKNOWN_MEMBER,
+                    member.name_span,
+                    Pointer::root().key(name),
+                    format!(
+                        "`{name}` is no longer registered: it came from {} and IANA removed it",
+                        entry.reference
+                    ),
+                )
+                .severity(Severity::Info)
+                .help("no current specification defines it, so consumers ignore it; remove it unless a deployment still reads it");
+            }
             continue;
         }
         if ctx.role == Some(Role::Statement) && JWT_CLAIMS.contains(&name) {
@@ -91,6 +111,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
 
 /// The registered claims of RFC 7519 §4.1, legal in a software statement (a JWT).
 const JWT_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
+
+/// A member name IANA removed from the registry of `kind` (`known_unregistered.csv`).
+fn removed_member(kind: Kind, name: &str) -> Option<&'static registry::Entry> {
+    registry::unregistered_members(kind).find(|e| e.value == name && e.status == registry::Status::Removed)
+}
 
 fn is_known(kind: Kind, name: &str) -> bool {
     match kind {
