@@ -84,13 +84,12 @@ fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, sche
         }
         ValidationErrorKind::Format { format } if format == "uri" => {
             let value = node.as_str().unwrap_or_default();
-            ctx.report(
-                &INVALID_URL,
-                span,
-                pointer,
-                format!("{location} is not an absolute URL: {found}"),
-            )
-            .help(url_help(value));
+            let message = if looks_templated(value) {
+                format!("{location} is an unrendered template, not a URL: {found}")
+            } else {
+                format!("{location} is not an absolute URL: {found}")
+            };
+            ctx.report(&INVALID_URL, span, pointer, message).help(url_help(value));
         }
         ValidationErrorKind::Format { format } if format == "email" => {
             ctx.report(
@@ -292,8 +291,15 @@ fn type_help(node: &Node<'_>, expected: &str) -> String {
     }
 }
 
+/// A URL with a template placeholder (`{{request.port}}`, `{tenantid}`, `$ISSUER`).
+fn looks_templated(value: &str) -> bool {
+    value.contains('{') || value.contains('$')
+}
+
 fn url_help(value: &str) -> String {
-    if value.contains('{') || value.contains('$') {
+    if value.contains("{tenantid}") {
+        "Microsoft multi-tenant metadata (`/common`, `/organizations`): no token carries this literal issuer; a client must compare `iss` with the tenant-specific value (the token's `tid` substituted), and a single-tenant document has the real URL".into()
+    } else if looks_templated(value) {
         "this looks like an unrendered template placeholder; lint the rendered document".into()
     } else if value.starts_with('/') || !value.contains(':') {
         "write the absolute URL, with scheme and host (`https://…`)".into()

@@ -56,7 +56,10 @@ pub static INVALID_URL: Rule = Rule {
     docs: r#"## What it does
 Checks that members defined as URLs (`*_uri`, `*_endpoint`, `issuer`, `jwks_uri`, `resource`, each
 element of `redirect_uris`, …) are absolute URIs (RFC 3986 §4.3): a scheme, and no characters
-that must be percent-encoded (spaces, `{`, `}`).
+that must be percent-encoded (spaces, `{`, `}`). A value with a template placeholder
+(`{{request.port}}`, `{tenantid}`, `$ISSUER`) is reported as an unrendered template; for the
+`{tenantid}` issuer of Microsoft's multi-tenant metadata the help explains the tenant-specific
+issuer check clients need instead.
 
 ## Why is this bad?
 A relative URL (`/userinfo`, `jwks.json`) has no base to resolve against in metadata; an unrendered
