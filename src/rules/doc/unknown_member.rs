@@ -21,6 +21,10 @@ Metadata; `keys` for a JWK Set) and the names that specifications define without
 is neither is reported:
 - with "did you mean" when it is close to a known name (`redirect_uri` → `redirect_uris`, a wrong
   case, a missing `s`);
+- with the member meant when it is a known rename: a pre-final specification name
+  (`id_token_alg_values_supported`, `http_logout_supported`), another specification's name for
+  the same thing (`token_revocation_endpoint`, `documentation_uri` in resource metadata), or an
+  Open Banking software statement claim (`software_redirect_uris` → `redirect_uris`);
 - with a specific hint when it is a member of another kind (`token_endpoint_auth_methods_supported`
   is server metadata; in client metadata it is ignored).
 
@@ -101,6 +105,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         }
         let message = format!("unknown member `{name}` in {}", kind.describe());
         let diagnostic = ctx.report(&UNKNOWN_MEMBER, member.name_span, pointer, message);
+        if let Some((_, _, replacement, why)) = RENAMED.iter().find(|(k, n, _, _)| *k == kind && *n == base) {
+            diagnostic.help(format!("{why} `{replacement}`"));
+            continue;
+        }
         match suggestion(kind, base) {
             Some(s) => diagnostic.help(format!("did you mean `{s}`?")),
             None => diagnostic
@@ -108,6 +116,89 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         };
     }
 }
+
+/// Names that edit distance cannot match with the member meant: pre-final specification names,
+/// and the names of other ecosystems (Open Banking software statements).
+const RENAMED: &[(Kind, &str, &str, &str)] = &[
+    (
+        Kind::Server,
+        "id_token_alg_values_supported",
+        "id_token_signing_alg_values_supported",
+        "the pre-final OpenID Connect Discovery name of",
+    ),
+    (
+        Kind::Server,
+        "http_logout_supported",
+        "frontchannel_logout_supported",
+        "the name in drafts of OpenID Connect Front-Channel Logout (\"HTTP-Based Logout\") of",
+    ),
+    (
+        Kind::Server,
+        "logout_session_supported",
+        "frontchannel_logout_session_supported",
+        "the name in drafts of OpenID Connect Front-Channel Logout (\"HTTP-Based Logout\") of",
+    ),
+    (
+        Kind::Server,
+        "token_revocation_endpoint",
+        "revocation_endpoint",
+        "RFC 8414 names the RFC 7009 revocation endpoint",
+    ),
+    (
+        Kind::Resource,
+        "documentation_uri",
+        "resource_documentation",
+        "RFC 9728 names the documentation page",
+    ),
+    (
+        Kind::Client,
+        "software_client_name",
+        "client_name",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_redirect_uris",
+        "redirect_uris",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_jwks_endpoint",
+        "jwks_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_jwks_uri",
+        "jwks_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_client_uri",
+        "client_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_logo_uri",
+        "logo_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_policy_uri",
+        "policy_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_tos_uri",
+        "tos_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+];
 
 /// The registered claims of RFC 7519 §4.1, legal in a software statement (a JWT).
 const JWT_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
@@ -198,6 +289,14 @@ pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renamed_members_name_their_replacement() {
+        for (kind, name, replacement, _) in RENAMED {
+            assert!(!registry::is_known_member(*kind, name), "{name} is known");
+            assert!(registry::is_known_member(*kind, replacement), "{replacement} is not a member");
+        }
+    }
 
     #[test]
     fn suggestions() {
