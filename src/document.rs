@@ -334,7 +334,10 @@ mod tests {
         assert_eq!(role(r#"{"client_id": "a", "client_id_issued_at": 1}"#), Role::Response);
         assert_eq!(role(r#"{"client_id": "https://app.example/meta.json"}"#), Role::Cimd);
         assert_eq!(role(r#"{"client_id": "a"}"#), Role::Config);
-        assert_eq!(role(r#"{"iss": "OpenBanking Ltd", "software_id": "x"}"#), Role::Statement);
+        assert_eq!(
+            role(r#"{"iss": "OpenBanking Ltd", "software_id": "x"}"#),
+            Role::Statement
+        );
         assert_eq!(role(r#"{"software_id": "x", "client_name": "A"}"#), Role::Statement);
         assert_eq!(
             role(r#"{"software_id": "x", "grant_types": ["client_credentials"]}"#),

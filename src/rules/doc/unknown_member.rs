@@ -294,7 +294,10 @@ mod tests {
     fn renamed_members_name_their_replacement() {
         for (kind, name, replacement, _) in RENAMED {
             assert!(!registry::is_known_member(*kind, name), "{name} is known");
-            assert!(registry::is_known_member(*kind, replacement), "{replacement} is not a member");
+            assert!(
+                registry::is_known_member(*kind, replacement),
+                "{replacement} is not a member"
+            );
         }
     }
 

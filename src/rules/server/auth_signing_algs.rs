@@ -81,7 +81,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             "",
             format!("`{methods}` offers `{method}`, but `{algs}` is missing"),
         );
-        d.related(node.span, ptr_index(&methods, *index), "needs the signing algorithm list");
+        d.related(
+            node.span,
+            ptr_index(&methods, *index),
+            "needs the signing algorithm list",
+        );
         d.help(format!(
             "add `{algs}` with the algorithms the endpoint verifies, such as {example}"
         ));

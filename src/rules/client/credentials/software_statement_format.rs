@@ -143,10 +143,22 @@ mod tests {
         assert!(problem("a.b").unwrap().contains("2 dot-separated parts"));
         assert!(problem("").unwrap().contains("empty"));
         let wrapped = GOOD.replace(".c2ln", ".c2  ln");
-        assert!(problem(&wrapped).unwrap().contains("a space at character 40"), "{:?}", problem(&wrapped));
-        assert!(problem("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0=.c2ln").unwrap().contains("padding"));
+        assert!(
+            problem(&wrapped).unwrap().contains("a space at character 40"),
+            "{:?}",
+            problem(&wrapped)
+        );
+        assert!(
+            problem("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0=.c2ln")
+                .unwrap()
+                .contains("padding")
+        );
         // {"typ":"JWT"}: no alg
-        assert!(problem("eyJ0eXAiOiJKV1QifQ.eyJpc3MiOiJ4In0.c2ln").unwrap().contains("no `alg`"));
+        assert!(
+            problem("eyJ0eXAiOiJKV1QifQ.eyJpc3MiOiJ4In0.c2ln")
+                .unwrap()
+                .contains("no `alg`")
+        );
         // payload "abc" is not JSON
         assert!(problem("eyJhbGciOiJSUzI1NiJ9.YWJj.c2ln").unwrap().contains("payload"));
         // a JWE: header only
