@@ -170,6 +170,7 @@ pub enum RoleArg {
     Response,
     Config,
     Cimd,
+    Statement,
 }
 
 impl From<RoleArg> for Role {
@@ -179,6 +180,7 @@ impl From<RoleArg> for Role {
             RoleArg::Response => Role::Response,
             RoleArg::Config => Role::Config,
             RoleArg::Cimd => Role::Cimd,
+            RoleArg::Statement => Role::Statement,
         }
     }
 }
