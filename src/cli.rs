@@ -171,6 +171,7 @@ pub enum RoleArg {
     Response,
     Config,
     Cimd,
+    Statement,
 }
 
 impl From<RoleArg> for Role {
@@ -180,6 +181,7 @@ impl From<RoleArg> for Role {
             RoleArg::Response => Role::Response,
             RoleArg::Config => Role::Config,
             RoleArg::Cimd => Role::Cimd,
+            RoleArg::Statement => Role::Statement,
         }
     }
 }

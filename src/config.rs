@@ -90,7 +90,7 @@ pub const KEYS: &[KeyDoc] = &[
     },
     KeyDoc {
         key: "files.role",
-        ty: "`request` | `response` | `config` | `cimd`",
+        ty: "`request` | `response` | `config` | `cimd` | `statement`",
         default: "detected",
         doc: "Forces the role of the matching client documents.",
         example: "[[files]]\npath = \"clients/*.json\"\nrole = \"config\"",
@@ -538,7 +538,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 error(
                     Some(r.span()),
                     format!("unknown role `{}`", r.get_ref()),
-                    Some("roles: request, response, config, cimd".into()),
+                    Some("roles: request, response, config, cimd, statement".into()),
                 )
             })?),
             None => None,

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value as J;
 
+use crate::diagnostic::Severity;
 use crate::document::Kind;
 use crate::json::{Node, Pointer, Value};
 use crate::rules::Ctx;
@@ -83,13 +84,12 @@ fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, sche
         }
         ValidationErrorKind::Format { format } if format == "uri" => {
             let value = node.as_str().unwrap_or_default();
-            ctx.report(
-                &INVALID_URL,
-                span,
-                pointer,
-                format!("{location} is not an absolute URL: {found}"),
-            )
-            .help(url_help(value));
+            let message = if looks_templated(value) {
+                format!("{location} is an unrendered template, not a URL: {found}")
+            } else {
+                format!("{location} is not an absolute URL: {found}")
+            };
+            ctx.report(&INVALID_URL, span, pointer, message).help(url_help(value));
         }
         ValidationErrorKind::Format { format } if format == "email" => {
             ctx.report(
@@ -122,16 +122,21 @@ fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, sche
                 .map(|a| a.iter().filter_map(J::as_str).collect())
                 .unwrap_or_default();
             let list = allowed.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
-            let d = ctx.report(
-                &UNSUPPORTED_VALUE,
-                span,
-                pointer,
-                format!("{location} must be one of {list}, found {found}"),
-            );
-            if let Some(s) = node
-                .as_str()
-                .and_then(|v| crate::rules::doc::closest_value(v, allowed.iter().copied()))
-            {
+            let open = is_open_jwk_value(pointer);
+            let message = if open {
+                format!("{location} is not a registered value ({list}), found {found}")
+            } else {
+                format!("{location} must be one of {list}, found {found}")
+            };
+            let d = ctx.report(&UNSUPPORTED_VALUE, span, pointer, message);
+            if open {
+                // RFC 7517 §4.2 (`use`) and §4.3 (`key_ops`): "Other values MAY be used."
+                d.severity(Severity::Warning);
+            }
+            if let Some(s) = node.as_str().and_then(|v| {
+                crate::rules::doc::closest_value(v, allowed.iter().copied())
+                    .or_else(|| open.then(|| longest_prefix(v, &allowed)).flatten())
+            }) {
                 d.help(format!("did you mean `{s}`?"));
             }
         }
@@ -141,6 +146,27 @@ fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, sche
             ctx.report(&WRONG_TYPE, span, pointer, format!("{location}: {other:?}"));
         }
     }
+}
+
+/// A JWK `use` or `key_ops` value (in a JWK Set or a client's inline `jwks`): RFC 7517 §4.2 and
+/// §4.3 register values but allow others, so a value outside the registry is a warning.
+fn is_open_jwk_value(pointer: &str) -> bool {
+    let segments: Vec<&str> = pointer.split('/').collect();
+    matches!(
+        segments.as_slice(),
+        [.., "keys", _, "use"] | [.., "keys", _, "key_ops", _]
+    )
+}
+
+/// The longest allowed value that `value` starts with, ignoring case (`signing` → `sign`,
+/// `encryption` → `enc`).
+fn longest_prefix<'v>(value: &str, allowed: &[&'v str]) -> Option<&'v str> {
+    let lower = value.to_ascii_lowercase();
+    allowed
+        .iter()
+        .copied()
+        .filter(|a| lower.starts_with(&a.to_ascii_lowercase()))
+        .max_by_key(|a| a.len())
 }
 
 /// Follows a schema path (`/properties/jwks/$ref/properties/keys/items/…/type`) in the kind's
@@ -265,8 +291,15 @@ fn type_help(node: &Node<'_>, expected: &str) -> String {
     }
 }
 
+/// A URL with a template placeholder (`{{request.port}}`, `{tenantid}`, `$ISSUER`).
+fn looks_templated(value: &str) -> bool {
+    value.contains('{') || value.contains('$')
+}
+
 fn url_help(value: &str) -> String {
-    if value.contains('{') || value.contains('$') {
+    if value.contains("{tenantid}") {
+        "Microsoft multi-tenant metadata (`/common`, `/organizations`): no token carries this literal issuer; a client must compare `iss` with the tenant-specific value (the token's `tid` substituted), and a single-tenant document has the real URL".into()
+    } else if looks_templated(value) {
         "this looks like an unrendered template placeholder; lint the rendered document".into()
     } else if value.starts_with('/') || !value.contains(':') {
         "write the absolute URL, with scheme and host (`https://…`)".into()

@@ -2,8 +2,10 @@
 
 use crate::json::{Node, Span, Value};
 
-/// Members whose value is a credential wherever they appear.
-const CREDENTIAL_MEMBERS: &[&str] = &["client_secret", "registration_access_token"];
+/// Members whose value is a credential wherever they appear. `bearer` is not registered anywhere,
+/// but Open Banking registration responses put `base64(client_id:client_secret)` in it (an HTTP
+/// Basic credential), so it is masked like the secret it encodes.
+const CREDENTIAL_MEMBERS: &[&str] = &["client_secret", "registration_access_token", "bearer"];
 
 /// Private or symmetric key members of a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037; RFC 9964).
 pub const PRIVATE_JWK_MEMBERS: &[&str] = &["d", "p", "q", "dp", "dq", "qi", "oth", "k", "priv"];

@@ -139,9 +139,11 @@ pub(super) fn check_client(ctx: &mut Ctx<'_, '_>) {
                 ptr("token_endpoint_auth_method"),
                 format!("`token_endpoint_auth_method` is \"{method}\", which FAPI 2.0 does not allow"),
             )
-            .help("authenticate with `private_key_jwt` or mutual TLS (`tls_client_auth`, `self_signed_tls_client_auth`)");
+            .help(
+                "authenticate with `private_key_jwt` or mutual TLS (`tls_client_auth`, `self_signed_tls_client_auth`)",
+            );
         }
-        None if !obj.contains("token_endpoint_auth_method") && !defers_to_software_statement(obj) => {
+        None if !obj.contains("token_endpoint_auth_method") && !defers_to_software_statement(ctx) => {
             ctx.report(
                 &FAPI_CLIENT_AUTH_METHOD,
                 ctx.root.span,

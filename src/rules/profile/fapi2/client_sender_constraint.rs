@@ -54,7 +54,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let obj = ctx.object();
     if bool_member(obj, "dpop_bound_access_tokens") == Some(true)
         || bool_member(obj, "tls_client_certificate_bound_access_tokens") == Some(true)
-        || defers_to_software_statement(obj)
+        || defers_to_software_statement(ctx)
     {
         return;
     }

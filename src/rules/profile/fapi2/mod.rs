@@ -26,8 +26,7 @@ pub use response_type::FAPI_RESPONSE_TYPE;
 pub use sender_constrained::FAPI_SENDER_CONSTRAINED_TOKENS;
 pub use signing_alg::FAPI_SIGNING_ALGORITHM;
 
-use crate::document::Kind;
-use crate::json::Object;
+use crate::document::{Kind, Role};
 use crate::rules::{Ctx, Rule};
 
 pub static RULES: &[&Rule] = &[
@@ -63,13 +62,11 @@ is at least 224 bits, the FAPI minimum (§5.4.1 item 3); a curve that cannot sig
 algorithm (P-384, P-521, secp256k1, Ed448) is reported by `FAPI006` on signing keys. OpenID Provider \
 metadata under this profile is not required to list `RS256` (`SRV007`), which FAPI forbids.";
 
-/// Whether the document is a software statement's claim set or carries one, so that members it
-/// omits may be set in the statement (RFC 7591 §2.3: statement values take precedence). Rules that
-/// report a *missing* member stay silent then; the same reading as `CLI001`.
-pub(crate) fn defers_to_software_statement(obj: &Object<'_>) -> bool {
-    obj.contains("software_statement")
-        || obj.contains("iss")
-        || (obj.contains("software_id") && !obj.contains("client_id") && !obj.contains("redirect_uris"))
+/// Whether the document is a software statement's claim set (role `statement`) or carries a
+/// `software_statement`, so that members it omits may be set in the statement (RFC 7591 §2.3:
+/// statement values take precedence). Rules that report a *missing* member stay silent then.
+pub(crate) fn defers_to_software_statement(ctx: &Ctx<'_, '_>) -> bool {
+    ctx.role == Some(Role::Statement) || ctx.object().contains("software_statement")
 }
 
 /// [`ALLOWED_ALGS`] for messages.
