@@ -22,9 +22,13 @@ pub const FILE_NAME: &str = "oauth-lint.toml";
 
 /// One documented configuration key.
 pub struct KeyDoc {
+    /// The dotted key (`lint.select`).
     pub key: &'static str,
+    /// The value's type, as shown in the docs.
     pub ty: &'static str,
+    /// The default, as shown in the docs.
     pub default: &'static str,
+    /// What the key does.
     pub doc: &'static str,
     /// A TOML snippet that sets the key (used by the tests and shown in the docs).
     pub example: &'static str,
@@ -223,10 +227,15 @@ struct RawLimits {
 /// A problem in the config file, located in its text.
 #[derive(Debug)]
 pub struct ConfigError {
+    /// The config file.
     pub path: PathBuf,
+    /// Its text (for the snippet).
     pub text: String,
+    /// Byte range of the offending key or value, when known.
     pub span: Option<Range<usize>>,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it.
     pub help: Option<String>,
 }
 
@@ -300,11 +309,15 @@ impl miette::Diagnostic for ConfigDiagnostic<'_> {
 #[derive(Debug)]
 pub struct FileSettings {
     matcher: GlobMatcher,
+    /// Forced kind of the matching files.
     pub kind: Option<Kind>,
+    /// Forced role of the matching client documents.
     pub role: Option<Role>,
     /// Absolute (or config-relative joined) path of the paired server document.
     pub server: Option<PathBuf>,
+    /// Rules that do not report on the matching files.
     pub ignore: HashSet<&'static str>,
+    /// Profiles added for the matching files.
     pub profiles: Vec<Profile>,
 }
 
@@ -315,26 +328,38 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// The directory globs and relative paths are resolved against.
     pub dir: PathBuf,
+    /// `lint.select`, `lint.ignore` and `lint.severity`.
     pub selection: RuleSelection,
+    /// `lint.profiles`.
     pub profiles: Vec<Profile>,
+    /// `[client|server|jwks|resource] extra_members`.
     pub extra_members: HashMap<Kind, HashSet<String>>,
+    /// The `[[files]]` entries, in file order.
     pub files: Vec<FileSettings>,
     exclude: Option<GlobSet>,
+    /// `limits.max_file_size`.
     pub max_file_size: Option<u64>,
+    /// `limits.max_depth`.
     pub max_depth: Option<usize>,
 }
 
 /// What `[[files]]` entries say about one file: every matching entry applies, later ones win.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Applied {
+    /// Forced kind.
     pub kind: Option<Kind>,
+    /// Forced role.
     pub role: Option<Role>,
+    /// The server document matching clients are checked against.
     pub server: Option<PathBuf>,
+    /// Rules ignored for the file.
     pub ignore: HashSet<&'static str>,
+    /// Profiles added for the file.
     pub profiles: Vec<Profile>,
 }
 
 impl Applied {
+    /// Whether no `[[files]]` entry applies.
     pub fn is_empty(&self) -> bool {
         *self == Applied::default()
     }

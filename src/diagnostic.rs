@@ -20,6 +20,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The lower-case name used in every output format.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -38,28 +39,37 @@ impl fmt::Display for Severity {
 /// A secondary location: in the same file (`file: None`) or another one (a cross-check's server).
 #[derive(Clone, Debug)]
 pub struct Related {
+    /// The other file, or `None` for the same file.
     pub file: Option<Arc<SourceFile>>,
+    /// Pointer of the related node in its file.
     pub pointer: String,
+    /// Byte span in its file.
     pub span: Span,
+    /// What the location shows.
     pub message: String,
 }
 
 /// One finding.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
+    /// The rule that fired.
     pub rule: &'static Rule,
+    /// The effective severity (after configuration and profiles).
     pub severity: Severity,
     /// The fact, quoting the value (never a secret).
     pub message: String,
     /// RFC 6901 pointer of the node at fault (the containing object for a missing member).
     pub pointer: String,
+    /// Byte span of the node at fault.
     pub span: Span,
     /// How to fix it.
     pub help: Option<String>,
+    /// Secondary locations, possibly in other files.
     pub related: Vec<Related>,
 }
 
 impl Diagnostic {
+    /// A finding at the rule's default severity.
     pub fn new(rule: &'static Rule, span: Span, pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             rule,
@@ -72,6 +82,7 @@ impl Diagnostic {
         }
     }
 
+    /// Sets how to fix it.
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
         self

@@ -23,8 +23,10 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in code order.
     pub const ALL: [Kind; 4] = [Kind::Client, Kind::Server, Kind::Jwks, Kind::Resource];
 
+    /// The name used on the command line and in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Client => "client",
@@ -44,6 +46,7 @@ impl Kind {
         }
     }
 
+    /// The kind named `s` (`client`, `server`, `jwks`, `resource`).
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -75,8 +78,10 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role.
     pub const ALL: [Role; 5] = [Role::Request, Role::Response, Role::Config, Role::Cimd, Role::Statement];
 
+    /// The name used on the command line and in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Request => "request",
@@ -87,6 +92,7 @@ impl Role {
         }
     }
 
+    /// The role named `s`.
     pub fn parse(s: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
@@ -101,8 +107,11 @@ impl fmt::Display for Role {
 /// How a kind was decided, for messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KindSource {
+    /// `--kind` or the config file.
     Forced,
+    /// The file name.
     FileName,
+    /// The document's members.
     Content,
 }
 

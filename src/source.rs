@@ -18,6 +18,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file with its display path and text.
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         Self {
             path: path.into(),

@@ -33,6 +33,7 @@ pub struct Rule {
     pub code: &'static str,
     /// kebab-case name, usable wherever a code is.
     pub name: &'static str,
+    /// Default severity (configurable per rule).
     pub severity: Severity,
     /// Why the severity is what it is (checked against the policy by a meta test).
     pub basis: Basis,
@@ -83,20 +84,27 @@ impl Basis {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Profile {
     #[serde(rename = "oidc")]
+    /// Force OpenID Connect requirements on server metadata.
     Oidc,
     #[serde(rename = "oauth2.1")]
+    /// OAuth 2.1 (draft-ietf-oauth-v2-1).
     Oauth21,
     #[serde(rename = "security-bcp")]
+    /// OAuth 2.0 Security Best Current Practice (RFC 9700).
     SecurityBcp,
     #[serde(rename = "fapi2")]
+    /// FAPI 2.0 Security Profile.
     Fapi2,
     #[serde(rename = "mcp")]
+    /// Model Context Protocol authorization.
     Mcp,
     #[serde(rename = "oauth4webapi")]
+    /// What the oauth4webapi client library supports.
     Oauth4webapi,
 }
 
 impl Profile {
+    /// Every profile.
     pub const ALL: [Profile; 6] = [
         Profile::Oidc,
         Profile::Oauth21,
@@ -106,6 +114,7 @@ impl Profile {
         Profile::Oauth4webapi,
     ];
 
+    /// The name used on the command line and in the config file.
     pub fn as_str(self) -> &'static str {
         match self {
             Profile::Oidc => "oidc",
@@ -117,6 +126,7 @@ impl Profile {
         }
     }
 
+    /// The profile named `s`.
     pub fn parse(s: &str) -> Option<Profile> {
         Profile::ALL.into_iter().find(|p| p.as_str() == s)
     }
@@ -155,11 +165,15 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 
 /// What a rule sees while checking one document.
 pub struct Ctx<'s, 'a> {
+    /// The document's file (text, path).
     pub file: &'s Arc<SourceFile>,
+    /// The document's top-level value.
     pub root: &'s Node<'a>,
+    /// The document's kind.
     pub kind: Kind,
     /// The client role (clients only).
     pub role: Option<Role>,
+    /// The run's options.
     pub options: &'s LintOptions,
     /// The server document a client is checked against (cross checks, SPEC §4.7).
     pub server: Option<&'s ServerDoc>,
@@ -167,6 +181,7 @@ pub struct Ctx<'s, 'a> {
 }
 
 impl<'s, 'a> Ctx<'s, 'a> {
+    /// A context for one document.
     pub fn new(
         file: &'s Arc<SourceFile>,
         root: &'s Node<'a>,
@@ -213,6 +228,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// The findings reported so far.
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
