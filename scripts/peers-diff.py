@@ -559,6 +559,16 @@ def cmd_run(args):
             if done % 200 == 0:
                 print(f"  {done}/{len(futs)}", file=sys.stderr)
     out = [finish_row(r, peer_res[r["_peer"]], lint_res[r["_lint"]], lint_res[r["_natural"]]) for r in rows]
+    # What oidc-provider cannot represent of the superset itself (ES256K, push delivery, …) is the
+    # same on every superset row: keep only what the client's additions brought.
+    superset_rows = [r for r in out if r["context"].startswith("superset") and r["peer"] == "oidc-provider"]
+    baseline = set.intersection(*(set(r.get("peer_unmapped", [])) for r in superset_rows)) if superset_rows else set()
+    for r in superset_rows:
+        rest = [u for u in r.get("peer_unmapped", []) if u not in baseline]
+        if rest:
+            r["peer_unmapped"] = rest
+        else:
+            r.pop("peer_unmapped", None)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w") as f:
         for r in out:
