@@ -562,7 +562,9 @@ def cmd_run(args):
     # What oidc-provider cannot represent of the superset itself (ES256K, push delivery, …) is the
     # same on every superset row: keep only what the client's additions brought.
     superset_rows = [r for r in out if r["context"].startswith("superset") and r["peer"] == "oidc-provider"]
-    baseline = set.intersection(*(set(r.get("peer_unmapped", [])) for r in superset_rows)) if superset_rows else set()
+    baseline = set(run_peer("oidc-provider", ["@client", "@server", "--mode", "registration"],
+                            {"@client": (json.dumps(MINIMAL_CLIENT) + "\n").encode(),
+                             "@server": SUPERSET.read_bytes()}).get("unmapped", []))
     for r in superset_rows:
         rest = [u for u in r.get("peer_unmapped", []) if u not in baseline]
         if rest:
