@@ -337,10 +337,6 @@ def _codes(r):
     return {e.split(" ")[0] for e in r["oauth_lint_errors"]}
 
 
-def _has(r, *codes):
-    return bool(_codes(r) & set(codes))
-
-
 def _only(r, *prefixes):
     return all(c.startswith(prefixes) for c in _codes(r))
 
