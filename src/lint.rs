@@ -19,6 +19,66 @@ use crate::source::SourceFile;
 /// Default `--max-file-size`: 10 MiB, far above any real metadata document.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
+/// Most findings of one rule reported for one file; the rest are counted in one last finding
+/// ("N more … not shown"). Real documents come nowhere near it; a hostile one (two million wrong
+/// array elements, 100,000 duplicate members) would otherwise make a report of gigabytes.
+pub const MAX_FINDINGS_PER_RULE: usize = 100;
+
+/// Counts the findings of each rule past [`MAX_FINDINGS_PER_RULE`] in one file.
+#[derive(Debug, Default)]
+pub struct FindingCap {
+    /// Per rule: findings seen, and where the first one not kept is.
+    seen: HashMap<&'static str, (usize, &'static Rule, Span, String)>,
+    /// Absorbs the `.help()`/`.related()` calls chained on a finding that is not kept.
+    scratch: Option<Diagnostic>,
+}
+
+impl FindingCap {
+    /// `None` while `rule` is under the cap (keep the finding); otherwise a scratch finding to
+    /// write to and throw away.
+    pub fn overflow(&mut self, rule: &'static Rule, span: Span, pointer: &str) -> Option<&mut Diagnostic> {
+        let entry = self
+            .seen
+            .entry(rule.code)
+            .or_insert_with(|| (0, rule, Span::default(), String::new()));
+        entry.0 += 1;
+        if entry.0 <= MAX_FINDINGS_PER_RULE {
+            return None;
+        }
+        if entry.0 == MAX_FINDINGS_PER_RULE + 1 {
+            entry.2 = span;
+            entry.3 = pointer.to_owned();
+        }
+        let scratch = self
+            .scratch
+            .get_or_insert_with(|| Diagnostic::new(rule, Span::default(), "", String::new()));
+        scratch.related.clear();
+        Some(scratch)
+    }
+
+    /// Whether `rule` is past the cap already (its next finding will only be counted).
+    pub fn is_saturated(&self, rule: &Rule) -> bool {
+        self.seen.get(rule.code).is_some_and(|e| e.0 > MAX_FINDINGS_PER_RULE)
+    }
+
+    /// Appends one finding per capped rule saying how many were not shown, at the first of them.
+    pub fn summarize(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let mut capped: Vec<_> = self.seen.drain().filter(|(_, e)| e.0 > MAX_FINDINGS_PER_RULE).collect();
+        capped.sort_by_key(|(code, _)| *code);
+        for (code, (count, rule, span, pointer)) in capped {
+            let hidden = count - MAX_FINDINGS_PER_RULE;
+            let mut d = Diagnostic::new(
+                rule,
+                span,
+                pointer,
+                format!("{hidden} more `{code}` findings in this file are not shown (at most {MAX_FINDINGS_PER_RULE} per rule and file)"),
+            );
+            d.help("fix the findings shown and lint again");
+            diagnostics.push(d);
+        }
+    }
+}
+
 /// Everything that changes how a document is linted.
 #[derive(Clone, Debug)]
 pub struct LintOptions {
@@ -265,6 +325,7 @@ pub fn lint_bytes(
             let offset = if utf16_guess(&bytes).is_some() { 0 } else { offset };
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let source = Arc::new(SourceFile::new(path, text));
+            source.set_secret_spans(crate::secrets::secret_spans_in_text(&source.text));
             let end = source.text[offset..]
                 .chars()
                 .next()
@@ -342,6 +403,8 @@ pub fn lint_source(
     let parsed = match parsed {
         Ok(p) => p,
         Err(e) => {
+            // No tree to find the secrets in: find them in the text, so snippets still mask them.
+            source.set_secret_spans(crate::secrets::secret_spans_in_text(&source.text));
             if report.kind.is_none() {
                 report.kind = document::kind_from_text(&source.text);
                 report.kind_source = report.kind.map(|_| KindSource::Content);
@@ -384,7 +447,15 @@ pub fn lint_source(
         return report;
     }
 
+    let mut capped = FindingCap::default();
     for w in &parsed.warnings {
+        let rule = match w.kind {
+            json::ParseWarningKind::ByteOrderMark => &BYTE_ORDER_MARK,
+            json::ParseWarningKind::LoneSurrogate => &LONE_SURROGATE,
+        };
+        if capped.overflow(rule, w.span, &w.pointer).is_some() {
+            continue;
+        }
         match w.kind {
             json::ParseWarningKind::ByteOrderMark => {
                 diagnostics.push(Diagnostic::new(
@@ -410,6 +481,12 @@ pub fn lint_source(
         }
     }
     for dup in &parsed.duplicates {
+        if capped
+            .overflow(&DUPLICATE_MEMBER, dup.second, &dup.object_pointer)
+            .is_some()
+        {
+            continue;
+        }
         let member_pointer = format!("{}/{}", dup.object_pointer, json::escape_token(&dup.name));
         let mut d = Diagnostic::new(
             &DUPLICATE_MEMBER,
@@ -424,6 +501,7 @@ pub fn lint_source(
             .help("keep one member; oauth-lint checks the last value, as most parsers use it");
         diagnostics.push(d);
     }
+    capped.summarize(&mut diagnostics);
 
     let Some(kind) = report.kind else {
         diagnostics.push(Diagnostic::new(
