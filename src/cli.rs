@@ -816,6 +816,9 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, config: &Config) {
                 } else if let Some(io) = err.io_error() {
                     match io.kind() {
                         io::ErrorKind::PermissionDenied => format!("cannot read `{display}`: permission denied"),
+                        io::ErrorKind::NotFound => {
+                            format!("cannot read `{display}`: no such file or directory (a broken symbolic link?)")
+                        }
                         _ => format!("cannot read `{display}`: {io}"),
                     }
                 } else {

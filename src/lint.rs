@@ -208,6 +208,59 @@ pub fn unreadable(path: &str, message: String, options: &LintOptions) -> FileRep
     }
 }
 
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Missing, permission denied, or an error while reading; the message says which.
+    Io(String),
+    Directory,
+    /// A FIFO, socket or device: reading could block forever or never end.
+    NotRegular,
+    /// Larger than the limit (the size found).
+    TooLarge(u64),
+}
+
+impl ReadError {
+    /// The problem as a sentence about `display`.
+    pub fn describe(&self, display: &str) -> String {
+        match self {
+            ReadError::Io(why) => format!("cannot read `{display}`: {why}"),
+            ReadError::Directory => format!("`{display}` is a directory"),
+            ReadError::NotRegular => {
+                format!("`{display}` is not a regular file (a FIFO, socket or device); not read")
+            }
+            ReadError::TooLarge(size) => format!("`{display}` is {size} bytes, over the limit"),
+        }
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes. Anything else (a directory, a FIFO, a device such
+/// as `/dev/zero`, a file that grows past the limit while being read) is refused without reading
+/// more than `limit + 1` bytes, so no input can block or exhaust memory.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(io_message(&e)))?;
+    // The file may grow between stat and read: never read more than the limit allows.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(io_message(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Reads a file (refusing anything that is not a regular file, or larger than the limit) and
 /// lints it.
 ///
@@ -219,53 +272,11 @@ pub fn lint_path(
     options: &LintOptions,
     server: Option<&ServerDoc>,
 ) -> FileReport {
-    use std::io::Read;
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            return unreadable(
-                display_path,
-                format!("cannot read `{display_path}`: {}", io_message(&e)),
-                options,
-            );
-        }
-    };
-    if meta.is_dir() {
-        return unreadable(display_path, format!("`{display_path}` is a directory"), options);
+    match read_bounded(path, options.max_file_size) {
+        Ok(bytes) => lint_bytes(display_path, bytes, origin, options, server),
+        Err(ReadError::TooLarge(size)) => too_large(display_path, size, options),
+        Err(e) => unreadable(display_path, e.describe(display_path), options),
     }
-    if !meta.is_file() {
-        return unreadable(
-            display_path,
-            format!("`{display_path}` is not a regular file (a FIFO, socket or device); not read"),
-            options,
-        );
-    }
-    if meta.len() > options.max_file_size {
-        return too_large(display_path, meta.len(), options);
-    }
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            return unreadable(
-                display_path,
-                format!("cannot read `{display_path}`: {}", io_message(&e)),
-                options,
-            );
-        }
-    };
-    // The file may grow between stat and read: never read more than the limit allows.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    if let Err(e) = file.take(options.max_file_size + 1).read_to_end(&mut bytes) {
-        return unreadable(
-            display_path,
-            format!("cannot read `{display_path}`: {}", io_message(&e)),
-            options,
-        );
-    }
-    if bytes.len() as u64 > options.max_file_size {
-        return too_large(display_path, bytes.len() as u64, options);
-    }
-    lint_bytes(display_path, bytes, origin, options, server)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -310,11 +321,16 @@ pub fn lint_bytes(
     if bytes.len() as u64 > options.max_file_size {
         return too_large(path, bytes.len() as u64, options);
     }
-    match String::from_utf8(bytes) {
+    // UTF-16 of ASCII text without a byte order mark is valid UTF-8 (with a NUL every other byte):
+    // say what it is rather than "unexpected byte 0x00".
+    let decoded = match utf16_guess(&bytes) {
+        Some(_) => Err(bytes),
+        None => String::from_utf8(bytes).map_err(|e| e.into_bytes()),
+    };
+    match decoded {
         Ok(text) => lint_source(Arc::new(SourceFile::new(path, text)), origin, options, server),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+        Err(bytes) => {
+            let offset = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
             let message = match utf16_guess(&bytes) {
                 Some(which) => format!("the file is {which} text; JSON must be UTF-8 (RFC 8259 §8.1)"),
                 None => format!(

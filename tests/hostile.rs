@@ -213,7 +213,7 @@ fn deep_but_within_the_highest_limit_is_linted() {
         "[".repeat(depth - 1),
         "]".repeat(depth - 1),
         "[{\"k\":".repeat(depth / 2 - 2),
-        "1}]".repeat(depth / 2 - 2)
+        format!("1{}", "}]".repeat(depth / 2 - 2))
     );
     let path = s.write("deep.client.json", text.as_bytes());
     let run = lint_file(&path, &["--max-depth", "10000"], "10,000 deep, linted");
@@ -269,7 +269,10 @@ fn two_million_array_elements() {
     assert_eq!(run.code, Some(1));
     let wrong = run.with_code("SCH001");
     assert!(!wrong.is_empty());
-    assert!(wrong[0]["message"].as_str().unwrap().contains("must be a string"), "{}", wrong[0]);
+    assert!(wrong[0]["message"].as_str().unwrap().contains("must be a URL string"), "{}", wrong[0]);
+    // The first 100 and a count of the rest.
+    assert_eq!(wrong.len(), 101);
+    assert!(wrong[100]["message"].as_str().unwrap().starts_with(&format!("{} more `SCH001` findings", n - 100)), "{}", wrong[100]);
 }
 
 #[test]
@@ -361,7 +364,7 @@ fn huge_numbers() {
     let path = s.write("numbers.client.json", text.as_bytes());
     let run = lint_file(&path, &[], "huge numbers");
     assert_eq!(run.code, Some(1));
-    let d = assert_message(&run, "SCH005", "default_max_age");
+    let d = assert_message(&run, "SCH003", "default_max_age");
     assert!(d["message"].as_str().unwrap().len() < 1000, "the number is shortened: {}", d["message"]);
     assert!(run.stdout.len() < 100_000);
     assert!(!run.with_code("SCH001").is_empty(), "require_auth_time is not a boolean");
@@ -392,7 +395,8 @@ fn a_byte_order_mark_alone() {
     assert_eq!(run.code, Some(1));
     let d = assert_message(&run, "JSON001", "unexpected end of input");
     assert_eq!(d["start"]["offset"], 3);
-    assert_eq!(d["start"]["column"], 2);
+    // The byte order mark is not a column.
+    assert_eq!(d["start"]["column"], 1);
 }
 
 #[test]
@@ -416,4 +420,198 @@ fn utf16_text() {
     let run = lint_file(&path, &[], "Latin-1 byte");
     let d = assert_message(&run, "JSON002", "invalid UTF-8 at byte 20 (0xE9)");
     assert_eq!(d["start"]["offset"], 20);
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+/// A walked directory with every kind of unreadable entry beside good and bad documents: every
+/// other file is still linted and reported, each bad entry has a diagnostic naming it, and the exit
+/// code is the worst outcome (2).
+#[cfg(unix)]
+#[test]
+fn nothing_is_lost_in_a_hostile_directory() {
+    use std::os::unix::fs::symlink;
+    let s = Scratch::new("dir");
+    let root = s.0.join("tree");
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    s.write("tree/a-good.client.json", br#"{"redirect_uris": ["https://a.example/cb"]}"#);
+    s.write("tree/b-bad.client.json", br#"{"redirect_uris": "https://a.example/cb"}"#);
+    s.write("tree/c-truncated.client.json", br#"{"redirect_uris": ["#);
+    s.write("tree/d-utf16.client.json", &[0xFF, 0xFE, b'{', 0, b'}', 0]);
+    s.write("tree/e-deep.client.json", "[".repeat(100_000).as_bytes());
+    s.write("tree/f-big.client.json", &long_string_document(2_000_000));
+    s.write("tree/zz-last.client.json", br#"{"redirect_uris": ["https://z.example/cb"], "grant_types": 1}"#);
+    // A FIFO with a candidate name: never opened (reading it would block forever).
+    mkfifo(&root.join("fifo.client.json"));
+    // A symbolic link loop and a dangling link.
+    symlink(&root, root.join("sub/loop")).unwrap();
+    symlink(root.join("missing.json"), root.join("dangling.client.json")).unwrap();
+    // Unreadable even for root: /proc/self/mem opens, and reading it from offset 0 fails (EIO).
+    symlink("/proc/self/mem", root.join("mem.client.json")).unwrap();
+    // A directory with a candidate name is walked, not read.
+    std::fs::create_dir_all(root.join("dir.client.json")).unwrap();
+    s.write("tree/dir.client.json/inner.client.json", br#"{"redirect_uris": ["https://i.example/cb"]}"#);
+    // Unreadable by permissions: only effective when not running as root.
+    let locked = s.write("tree/locked.client.json", br#"{"redirect_uris": ["https://l.example/cb"]}"#);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let as_root = std::fs::read(&locked).is_ok();
+
+    let args = [
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        "--max-file-size",
+        "1000000",
+        root.to_str().unwrap(),
+    ];
+    let run = run_bounded(&args, 3_000_000, TIMEOUT, "hostile directory");
+    assert_eq!(run.code, Some(2), "unreadable entries make it exit 2");
+    let doc = run.json();
+    let paths: Vec<String> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_owned())
+        .collect();
+    let rel = |name: &str| root.join(name).to_str().unwrap().to_owned();
+    for name in [
+        "a-good.client.json",
+        "b-bad.client.json",
+        "c-truncated.client.json",
+        "d-utf16.client.json",
+        "e-deep.client.json",
+        "f-big.client.json",
+        "zz-last.client.json",
+        "dir.client.json/inner.client.json",
+        "fifo.client.json",
+        "dangling.client.json",
+        "mem.client.json",
+        "locked.client.json",
+    ] {
+        assert!(paths.contains(&rel(name)), "{name} missing from {paths:?}");
+    }
+    let diagnostic = |name: &str, code: &str| -> String {
+        let path = rel(name);
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"] == path.as_str() && d["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} for {name}: {}", run.stdout))["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(diagnostic("b-bad.client.json", "SCH001").contains("redirect_uris"));
+    assert!(diagnostic("c-truncated.client.json", "JSON001").contains("unexpected end of input"));
+    assert!(diagnostic("d-utf16.client.json", "JSON002").contains("UTF-16"));
+    assert!(diagnostic("e-deep.client.json", "JSON006").contains("deeper than the limit"));
+    assert!(diagnostic("f-big.client.json", "JSON007").contains("over the limit of 1000000 bytes"));
+    assert!(diagnostic("zz-last.client.json", "SCH001").contains("grant_types"));
+    assert!(diagnostic("fifo.client.json", "JSON009").contains("not a regular file"));
+    assert!(diagnostic("dangling.client.json", "JSON009").contains("no such file"));
+    assert!(diagnostic("mem.client.json", "JSON009").contains("cannot read"));
+    let looped = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("symbolic link loop"))
+        .unwrap_or_else(|| panic!("no loop diagnostic: {}", run.stdout));
+    assert_eq!(looped["path"], rel("sub/loop").as_str());
+    if !as_root {
+        assert!(diagnostic("locked.client.json", "JSON009").contains("permission denied"));
+    }
+    assert!(!doc["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == rel("a-good.client.json").as_str() && d["severity"] == "error"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_a_directory_and_special_files() {
+    let s = Scratch::new("special");
+    let fifo = s.0.join("pipe.client.json");
+    mkfifo(&fifo);
+    let run = lint_file(&fifo, &[], "a FIFO named on the command line");
+    assert_eq!(run.code, Some(2));
+    assert_message(&run, "JSON009", "not a regular file");
+    // An empty directory named on the command line is walked: nothing to lint is not an error,
+    // but `--server` naming a directory, a FIFO or a device is.
+    let client = s.write("app.client.json", br#"{"redirect_uris": ["https://a.example/cb"]}"#);
+    for server in [s.0.to_str().unwrap(), fifo.to_str().unwrap(), "/dev/zero"] {
+        let args = ["check", "--isolated", "--format", "json", "--server", server, client.to_str().unwrap()];
+        let run = run_bounded(&args, 0, TIMEOUT, &format!("--server {server}"));
+        assert_eq!(run.code, Some(2), "--server {server}");
+        assert_message(&run, "JSON009", "server document");
+    }
+    // The config file too.
+    for config in [s.0.to_str().unwrap(), fifo.to_str().unwrap(), "/dev/zero"] {
+        let args = ["check", "--config", config, client.to_str().unwrap()];
+        let run = run_bounded(&args, 0, TIMEOUT, &format!("--config {config}"));
+        assert_eq!(run.code, Some(2), "--config {config}");
+        assert!(run.stderr.contains("config"), "{}", run.stderr);
+    }
+    // explain-client.
+    for path in [s.0.to_str().unwrap(), fifo.to_str().unwrap(), "/dev/zero"] {
+        let args = ["explain-client", path];
+        let run = run_bounded(&args, 0, TIMEOUT, &format!("explain-client {path}"));
+        assert_eq!(run.code, Some(2), "explain-client {path}");
+        assert!(run.stderr.contains(path), "{}", run.stderr);
+    }
+}
+
+/// `--output FILE` is written atomically: a run that fails while writing (here: the file size
+/// limit is hit, so a write fails with EFBIG) leaves the previous report untouched and no
+/// temporary file behind; a successful run replaces it whole.
+#[cfg(unix)]
+#[test]
+fn output_is_atomic() {
+    let s = Scratch::new("output");
+    let report = s.0.join("report.sarif");
+    std::fs::write(&report, b"previous report").unwrap();
+    let mut clients = Vec::new();
+    for i in 0..50 {
+        clients.push(s.write(&format!("c{i}.client.json"), br#"{"redirect_uri": "x", "grant_types": 1, "redirect_uris": "y"}"#));
+    }
+    let mut args = vec!["check".to_owned(), "--isolated".into(), "--format".into(), "sarif".into(), "--output".into()];
+    args.push(report.to_str().unwrap().into());
+    args.extend(clients.iter().map(|c| c.to_str().unwrap().to_owned()));
+    // Ignoring SIGXFSZ (inherited across exec) turns the size limit into a write error.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_oauth-lint"))
+        .args(&args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("oauth-lint:"));
+    assert_eq!(std::fs::read(&report).unwrap(), b"previous report");
+    let leftovers: Vec<_> = std::fs::read_dir(&s.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // Without the limit: the whole report, valid JSON.
+    let out = Command::new(env!("CARGO_BIN_EXE_oauth-lint")).args(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().map(Vec::len).unwrap_or(0);
+    assert!(results >= 50, "{results} results");
+    // A run that fails before writing (a bad config) leaves the report as it was.
+    let bad = s.write("bad.toml", b"[lint]\nselect = [\"NOPE999\"]\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_oauth-lint"))
+        .args(["check", "--config", bad.to_str().unwrap(), "--format", "sarif", "--output", report.to_str().unwrap()])
+        .arg(&clients[0])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&report).unwrap()).is_ok());
 }
