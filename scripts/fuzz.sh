@@ -91,21 +91,27 @@ EOF
 seed
 
 mkdir -p fuzz/logs
+# Build every target once (release, debug assertions on, AddressSanitizer), then run the binaries:
+# editing the sources during a long run does not rebuild anything half-way.
+cargo fuzz build -a >fuzz/logs/build.log 2>&1 || { tail -20 fuzz/logs/build.log; exit 1; }
+bin_dir="fuzz/target/x86_64-unknown-linux-gnu/release"
 for target in "${targets[@]}"; do
     dict=()
     if [ "$target" != config_parse ]; then
         dict=(-dict=fuzz/json.dict)
     fi
+    mkdir -p "fuzz/artifacts/$target"
     echo "== $target: ${seconds}s or ${runs} executions, one worker"
     start=$(date +%s)
     status=0
-    cargo fuzz run -a "$target" "fuzz/corpus/$target" -- \
-        -max_total_time="$seconds" -runs="$runs" -workers=1 -jobs=1 \
+    "$bin_dir/$target" "fuzz/corpus/$target" \
+        -artifact_prefix="fuzz/artifacts/$target/" \
+        -max_total_time="$seconds" -runs="$runs" \
         -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "${dict[@]}" \
         >"fuzz/logs/$target.log" 2>&1 || status=$?
     end=$(date +%s)
     echo "   exit $status after $((end - start)) s; $(grep -E 'stat::number_of_executed_units' "fuzz/logs/$target.log" | tail -1)"
     if [ "$status" -ne 0 ]; then
-        grep -E 'ERROR|panicked|artifact' "fuzz/logs/$target.log" | head -5 || true
+        grep -E 'ERROR|panicked|artifact|SUMMARY' "fuzz/logs/$target.log" | head -5 || true
     fi
 done

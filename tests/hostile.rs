@@ -219,6 +219,12 @@ fn deep_but_within_the_highest_limit_is_linted() {
     let run = lint_file(&path, &["--max-depth", "10000"], "10,000 deep, linted");
     assert_eq!(run.code, Some(1));
     assert!(!run.with_code("SCH001").is_empty(), "the wrong types are reported");
+    // Objects and arrays alternating, where the schema and every rule walk (a JWK Set's keys).
+    let text = format!("{{\"keys\": [{}1{}]}}", "{\"x\":[".repeat(4999), "]}".repeat(4999));
+    let path = s.write("deep.jwks.json", text.as_bytes());
+    let run = lint_file(&path, &["--max-depth", "10000"], "10,000 deep JWK Set, linted");
+    assert_eq!(run.code, Some(1));
+    assert!(!run.with_code("SCH001").is_empty(), "the wrong types are reported");
 }
 
 /// `{"client_name": "aaaa…"}` of `len` bytes in the string.
