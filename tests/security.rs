@@ -212,3 +212,66 @@ fn control_characters_from_documents_are_escaped() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Licences every crate in the build may carry (permissive, compatible with MIT OR Apache-2.0).
+/// `deny.toml` has the same list for `cargo deny check licenses`.
+const ALLOWED_LICENSES: &[&str] = &[
+    "MIT",
+    "MIT-0",
+    "Apache-2.0",
+    "Apache-2.0 WITH LLVM-exception",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "ISC",
+    "Zlib",
+    "Unicode-3.0",
+    "Unlicense",
+    "0BSD",
+    "BSL-1.0",
+    "CC0-1.0",
+];
+
+/// Whether an SPDX expression (`A OR B`, `A/B`, `(A OR B) AND C`) is satisfied by the allowed list.
+fn license_allowed(expression: &str) -> bool {
+    let expression = expression.trim();
+    if let Some(inner) = expression.strip_prefix('(').and_then(|e| e.strip_suffix(')'))
+        && !inner.contains(['(', ')'])
+    {
+        return license_allowed(inner);
+    }
+    if let Some((left, right)) = expression.split_once(" AND ") {
+        return license_allowed(left) && license_allowed(right);
+    }
+    expression
+        .split(" OR ")
+        .flat_map(|alternative| alternative.split('/'))
+        .any(|alternative| ALLOWED_LICENSES.contains(&alternative.trim().trim_matches(['(', ')'])))
+}
+
+#[test]
+fn every_dependency_has_an_allowed_license() {
+    assert!(license_allowed("MIT OR Apache-2.0"));
+    assert!(license_allowed("(MIT OR Apache-2.0) AND Unicode-3.0"));
+    assert!(!license_allowed("GPL-3.0-only"));
+    assert!(!license_allowed("MIT AND GPL-3.0-only"));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["tree", "-e", "normal,build,dev", "--prefix", "none", "--format", "{p}|{l}", "--offline", "--locked"])
+        .current_dir(manifest_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let mut checked = 0;
+    for line in tree.lines().filter(|l| l.contains('|')) {
+        // `(*)`: a package already listed above.
+        let line = line.trim_end_matches(" (*)");
+        let (package, license) = line.split_once('|').unwrap();
+        if package.starts_with("oauth-lint ") {
+            continue;
+        }
+        assert!(license_allowed(license), "{package}: license `{license}` is not in the allowed list");
+        checked += 1;
+    }
+    assert!(checked > 50, "{tree}");
+}
