@@ -520,6 +520,21 @@ pub fn lint_source(
     capped.summarize(&mut diagnostics);
 
     let Some(kind) = report.kind else {
+        if parsed.root.as_object().is_none() {
+            // Not an object: no OAuth document at all, whatever its kind would be.
+            diagnostics.push(Diagnostic::new(
+                &TOP_LEVEL_NOT_OBJECT,
+                parsed.root.span,
+                "",
+                format!(
+                    "the top-level value is {}; OAuth metadata documents are JSON objects",
+                    parsed.root.type_name()
+                ),
+            ));
+            finish(&mut diagnostics, options);
+            report.diagnostics = diagnostics;
+            return report;
+        }
         diagnostics.push(Diagnostic::new(
             &rules::doc::UNKNOWN_KIND,
             parsed.root.span,

@@ -547,8 +547,13 @@ fn a_named_fifo_a_directory_and_special_files() {
     let run = lint_file(&fifo, &[], "a FIFO named on the command line");
     assert_eq!(run.code, Some(2));
     assert_message(&run, "JSON009", "not a regular file");
-    // An empty directory named on the command line is walked: nothing to lint is not an error,
-    // but `--server` naming a directory, a FIFO or a device is.
+    // A directory named on the command line with nothing to lint in it is trouble.
+    let empty = s.0.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let run = lint_file(&empty, &[], "an empty directory");
+    assert_eq!(run.code, Some(2));
+    assert_message(&run, "JSON009", "is a directory with no file to lint");
+    // `--server` naming a directory, a FIFO or a device.
     let client = s.write("app.client.json", br#"{"redirect_uris": ["https://a.example/cb"]}"#);
     for server in [s.0.to_str().unwrap(), fifo.to_str().unwrap(), "/dev/zero"] {
         let args = ["check", "--isolated", "--format", "json", "--server", server, client.to_str().unwrap()];
