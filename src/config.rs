@@ -430,8 +430,12 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         help: None,
     };
     // A FIFO or a device (`--config /dev/zero`) is refused rather than read forever.
-    let bytes = crate::lint::read_bounded(path, crate::lint::DEFAULT_MAX_FILE_SIZE)
-        .map_err(|e| error(format!("cannot use the config file: {}", e.describe(&path.display().to_string()))))?;
+    let bytes = crate::lint::read_bounded(path, crate::lint::DEFAULT_MAX_FILE_SIZE).map_err(|e| {
+        error(format!(
+            "cannot use the config file: {}",
+            e.describe(&path.display().to_string())
+        ))
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         error(format!(
             "cannot use the config file: invalid UTF-8 at byte {}",

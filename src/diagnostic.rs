@@ -121,9 +121,8 @@ pub const MAX_MESSAGE_CHARS: usize = 4096;
 /// bidirectional overrides are written as `\u{…}` escapes, so a member name cannot move a
 /// terminal's cursor, fake a line of output or reorder what is shown; overlong text is cut.
 pub fn sanitize(text: String) -> String {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if text.len() <= MAX_MESSAGE_CHARS && !text.chars().any(unsafe_char) {
         return text;
     }
@@ -149,7 +148,10 @@ mod tests {
     #[test]
     fn sanitize_escapes_controls_and_cuts_long_text() {
         assert_eq!(sanitize("plain `x`\nline".into()), "plain `x`\nline");
-        assert_eq!(sanitize("a\u{1b}[2Jb\rc\u{202e}d".into()), "a\\u{1b}[2Jb\\u{d}c\\u{202e}d");
+        assert_eq!(
+            sanitize("a\u{1b}[2Jb\rc\u{202e}d".into()),
+            "a\\u{1b}[2Jb\\u{d}c\\u{202e}d"
+        );
         let long = sanitize("é".repeat(MAX_MESSAGE_CHARS + 10));
         assert_eq!(long.chars().count(), MAX_MESSAGE_CHARS + 1);
         assert!(long.ends_with('…'));

@@ -71,7 +71,9 @@ impl FindingCap {
                 rule,
                 span,
                 pointer,
-                format!("{hidden} more `{code}` findings in this file are not shown (at most {MAX_FINDINGS_PER_RULE} per rule and file)"),
+                format!(
+                    "{hidden} more `{code}` findings in this file are not shown (at most {MAX_FINDINGS_PER_RULE} per rule and file)"
+                ),
             );
             d.help("fix the findings shown and lint again");
             diagnostics.push(d);

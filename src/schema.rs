@@ -65,10 +65,14 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
                     value
                 })
                 .collect();
-            let skeleton = array.path.iter().rev().fold(J::Array(elements), |inner, segment| match segment {
-                Segment::Key(name) => J::Object([(name.clone(), inner)].into_iter().collect()),
-                Segment::Index(_) => J::Array(vec![inner]),
-            });
+            let skeleton = array
+                .path
+                .iter()
+                .rev()
+                .fold(J::Array(elements), |inner, segment| match segment {
+                    Segment::Key(name) => J::Object([(name.clone(), inner)].into_iter().collect()),
+                    Segment::Index(_) => J::Array(vec![inner]),
+                });
             validate(ctx, validator, &skeleton, Some((&array.path, chunk_index * LONG_ARRAY)));
         }
     }
@@ -127,7 +131,12 @@ fn bounded_serde<'n, 'a>(node: &'n Node<'a>, path: &mut Vec<Segment>, long: &mut
 /// Validates one instance and reports its errors. `chunk`: the instance is a skeleton holding
 /// elements `offset..` of the array at `path` (array indices on the path written as 0): error
 /// pointers are mapped back to the document, and errors outside the chunk (already reported) dropped.
-fn validate(ctx: &mut Ctx<'_, '_>, validator: &jsonschema::Validator, instance: &J, chunk: Option<(&[Segment], usize)>) {
+fn validate(
+    ctx: &mut Ctx<'_, '_>,
+    validator: &jsonschema::Validator,
+    instance: &J,
+    chunk: Option<(&[Segment], usize)>,
+) {
     if validator.is_valid(instance) {
         return;
     }

@@ -108,7 +108,10 @@ mod tests {
     use super::*;
 
     fn masked<'t>(text: &'t str) -> Vec<&'t str> {
-        secret_spans_in_text(text).iter().map(|s| &text[s.start..s.end]).collect()
+        secret_spans_in_text(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]

@@ -29,7 +29,11 @@ fn full_size() -> bool {
 
 /// `full` at full size, else `reduced`.
 fn size(full: usize, reduced: usize) -> usize {
-    if full_size() || cfg!(not(debug_assertions)) { full } else { reduced }
+    if full_size() || cfg!(not(debug_assertions)) {
+        full
+    } else {
+        reduced
+    }
 }
 
 struct Run {
@@ -42,7 +46,8 @@ struct Run {
 
 impl Run {
     fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}: {}", &self.stdout[..self.stdout.len().min(2000)]))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", &self.stdout[..self.stdout.len().min(2000)]))
     }
 
     /// The diagnostics of `--format json` with this code.
@@ -182,7 +187,12 @@ fn assert_message(run: &Run, code: &str, needle: &str) -> serde_json::Value {
     let d = found
         .iter()
         .find(|d| d["message"].as_str().unwrap().contains(needle))
-        .unwrap_or_else(|| panic!("no {code} saying {needle:?} in {}", &run.stdout[..run.stdout.len().min(3000)]));
+        .unwrap_or_else(|| {
+            panic!(
+                "no {code} saying {needle:?} in {}",
+                &run.stdout[..run.stdout.len().min(3000)]
+            )
+        });
     d.clone()
 }
 
@@ -201,7 +211,11 @@ fn nesting_a_million_deep() {
     // Objects too, and the limit is configurable up to its ceiling.
     let text = "{\"a\":".repeat(depth);
     let path = s.write("deep-objects.client.json", text.as_bytes());
-    let run = lint_file(&path, &["--max-depth", "10000"], "objects 1,000,000 deep, --max-depth 10000");
+    let run = lint_file(
+        &path,
+        &["--max-depth", "10000"],
+        "objects 1,000,000 deep, --max-depth 10000",
+    );
     let d = assert_message(&run, "JSON006", "limit of 10000");
     assert_eq!(d["start"]["offset"], 5 * 10_000);
 }
@@ -253,7 +267,11 @@ fn sixty_megabyte_string_is_parsed_with_a_raised_limit() {
     let s = Scratch::new("60mb-raised");
     let len = size(60_000_000, 6_000_000);
     let path = s.write("big.client.json", &long_string_document(len));
-    let run = lint_file(&path, &["--max-file-size", "100000000"], "60 MB string, --max-file-size 100 MB");
+    let run = lint_file(
+        &path,
+        &["--max-file-size", "100000000"],
+        "60 MB string, --max-file-size 100 MB",
+    );
     assert_eq!(run.code, Some(1));
     // Not an absolute URL; the value is quoted shortened.
     let d = assert_message(&run, "SCH002", "redirect_uris[0]");
@@ -278,10 +296,21 @@ fn two_million_array_elements() {
     assert_eq!(run.code, Some(1));
     let wrong = run.with_code("SCH001");
     assert!(!wrong.is_empty());
-    assert!(wrong[0]["message"].as_str().unwrap().contains("must be a URL string"), "{}", wrong[0]);
+    assert!(
+        wrong[0]["message"].as_str().unwrap().contains("must be a URL string"),
+        "{}",
+        wrong[0]
+    );
     // The first 100 and a count of the rest.
     assert_eq!(wrong.len(), 101);
-    assert!(wrong[100]["message"].as_str().unwrap().starts_with(&format!("{} more `SCH001` findings", n - 100)), "{}", wrong[100]);
+    assert!(
+        wrong[100]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} more `SCH001` findings", n - 100)),
+        "{}",
+        wrong[100]
+    );
 }
 
 #[test]
@@ -350,7 +379,10 @@ fn truncated_documents() {
         assert_eq!(d["code"], "JSON001", "cut at {cut}: {d}");
         let trimmed = full[..cut].trim_end_matches([' ', '\n']).len();
         let offset = d["start"]["offset"].as_u64().unwrap() as usize;
-        assert!(offset >= trimmed.min(cut) && offset <= cut, "cut at {cut}: offset {offset}: {d}");
+        assert!(
+            offset >= trimmed.min(cut) && offset <= cut,
+            "cut at {cut}: offset {offset}: {d}"
+        );
     }
     // The error says what was open, at the exact line and column.
     let text = "{\n  \"redirect_uris\": [\"https://a.example/cb\",\n";
@@ -374,9 +406,16 @@ fn huge_numbers() {
     let run = lint_file(&path, &[], "huge numbers");
     assert_eq!(run.code, Some(1));
     let d = assert_message(&run, "SCH003", "default_max_age");
-    assert!(d["message"].as_str().unwrap().len() < 1000, "the number is shortened: {}", d["message"]);
+    assert!(
+        d["message"].as_str().unwrap().len() < 1000,
+        "the number is shortened: {}",
+        d["message"]
+    );
     assert!(run.stdout.len() < 100_000);
-    assert!(!run.with_code("SCH001").is_empty(), "require_auth_time is not a boolean");
+    assert!(
+        !run.with_code("SCH001").is_empty(),
+        "require_auth_time is not a boolean"
+    );
 }
 
 #[test]
@@ -447,13 +486,22 @@ fn nothing_is_lost_in_a_hostile_directory() {
     let s = Scratch::new("dir");
     let root = s.0.join("tree");
     std::fs::create_dir_all(root.join("sub")).unwrap();
-    s.write("tree/a-good.client.json", br#"{"redirect_uris": ["https://a.example/cb"]}"#);
-    s.write("tree/b-bad.client.json", br#"{"redirect_uris": "https://a.example/cb"}"#);
+    s.write(
+        "tree/a-good.client.json",
+        br#"{"redirect_uris": ["https://a.example/cb"]}"#,
+    );
+    s.write(
+        "tree/b-bad.client.json",
+        br#"{"redirect_uris": "https://a.example/cb"}"#,
+    );
     s.write("tree/c-truncated.client.json", br#"{"redirect_uris": ["#);
     s.write("tree/d-utf16.client.json", &[0xFF, 0xFE, b'{', 0, b'}', 0]);
     s.write("tree/e-deep.client.json", "[".repeat(100_000).as_bytes());
     s.write("tree/f-big.client.json", &long_string_document(2_000_000));
-    s.write("tree/zz-last.client.json", br#"{"redirect_uris": ["https://z.example/cb"], "grant_types": 1}"#);
+    s.write(
+        "tree/zz-last.client.json",
+        br#"{"redirect_uris": ["https://z.example/cb"], "grant_types": 1}"#,
+    );
     // A FIFO with a candidate name: never opened (reading it would block forever).
     mkfifo(&root.join("fifo.client.json"));
     // A symbolic link loop and a dangling link.
@@ -463,9 +511,15 @@ fn nothing_is_lost_in_a_hostile_directory() {
     symlink("/proc/self/mem", root.join("mem.client.json")).unwrap();
     // A directory with a candidate name is walked, not read.
     std::fs::create_dir_all(root.join("dir.client.json")).unwrap();
-    s.write("tree/dir.client.json/inner.client.json", br#"{"redirect_uris": ["https://i.example/cb"]}"#);
+    s.write(
+        "tree/dir.client.json/inner.client.json",
+        br#"{"redirect_uris": ["https://i.example/cb"]}"#,
+    );
     // Unreadable by permissions: only effective when not running as root.
-    let locked = s.write("tree/locked.client.json", br#"{"redirect_uris": ["https://l.example/cb"]}"#);
+    let locked = s.write(
+        "tree/locked.client.json",
+        br#"{"redirect_uris": ["https://l.example/cb"]}"#,
+    );
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
@@ -538,7 +592,13 @@ fn nothing_is_lost_in_a_hostile_directory() {
     if !as_root {
         assert!(diagnostic("locked.client.json", "JSON009").contains("permission denied"));
     }
-    assert!(!doc["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == rel("a-good.client.json").as_str() && d["severity"] == "error"));
+    assert!(
+        !doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["path"] == rel("a-good.client.json").as_str() && d["severity"] == "error")
+    );
 }
 
 #[cfg(unix)]
@@ -559,7 +619,15 @@ fn a_named_fifo_a_directory_and_special_files() {
     // `--server` naming a directory, a FIFO or a device.
     let client = s.write("app.client.json", br#"{"redirect_uris": ["https://a.example/cb"]}"#);
     for server in [s.0.to_str().unwrap(), fifo.to_str().unwrap(), "/dev/zero"] {
-        let args = ["check", "--isolated", "--format", "json", "--server", server, client.to_str().unwrap()];
+        let args = [
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--server",
+            server,
+            client.to_str().unwrap(),
+        ];
         let run = run_bounded(&args, 0, TIMEOUT, &format!("--server {server}"));
         assert_eq!(run.code, Some(2), "--server {server}");
         assert_message(&run, "JSON009", "server document");
@@ -591,9 +659,18 @@ fn output_is_atomic() {
     std::fs::write(&report, b"previous report").unwrap();
     let mut clients = Vec::new();
     for i in 0..50 {
-        clients.push(s.write(&format!("c{i}.client.json"), br#"{"redirect_uri": "x", "grant_types": 1, "redirect_uris": "y"}"#));
+        clients.push(s.write(
+            &format!("c{i}.client.json"),
+            br#"{"redirect_uri": "x", "grant_types": 1, "redirect_uris": "y"}"#,
+        ));
     }
-    let mut args = vec!["check".to_owned(), "--isolated".into(), "--format".into(), "sarif".into(), "--output".into()];
+    let mut args = vec![
+        "check".to_owned(),
+        "--isolated".into(),
+        "--format".into(),
+        "sarif".into(),
+        "--output".into(),
+    ];
     args.push(report.to_str().unwrap().into());
     args.extend(clients.iter().map(|c| c.to_str().unwrap().to_owned()));
     // Ignoring SIGXFSZ (inherited across exec) turns the size limit into a write error.
@@ -614,7 +691,10 @@ fn output_is_atomic() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // Without the limit: the whole report, valid JSON.
-    let out = Command::new(env!("CARGO_BIN_EXE_oauth-lint")).args(&args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_oauth-lint"))
+        .args(&args)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let sarif: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
     let results = sarif["runs"][0]["results"].as_array().map(Vec::len).unwrap_or(0);
@@ -622,7 +702,15 @@ fn output_is_atomic() {
     // A run that fails before writing (a bad config) leaves the report as it was.
     let bad = s.write("bad.toml", b"[lint]\nselect = [\"NOPE999\"]\n");
     let out = Command::new(env!("CARGO_BIN_EXE_oauth-lint"))
-        .args(["check", "--config", bad.to_str().unwrap(), "--format", "sarif", "--output", report.to_str().unwrap()])
+        .args([
+            "check",
+            "--config",
+            bad.to_str().unwrap(),
+            "--format",
+            "sarif",
+            "--output",
+            report.to_str().unwrap(),
+        ])
         .arg(&clients[0])
         .output()
         .unwrap();

@@ -247,8 +247,7 @@ fn same_as_serde(node: &Node<'_>, j: &serde_json::Value) -> bool {
         (Value::Array(a), J::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_as_serde(x, y)),
         (Value::Object(o), J::Object(m)) => {
             o.len() == m.len()
-                && o
-                    .iter()
+                && o.iter()
                     .all(|mem| m.get(mem.name.as_ref()).is_some_and(|v| same_as_serde(&mem.value, v)))
         }
         _ => false,
@@ -257,7 +256,10 @@ fn same_as_serde(node: &Node<'_>, j: &serde_json::Value) -> bool {
 
 fn cases(n: u32) -> Config {
     Config {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(n),
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(n),
         failure_persistence: None,
         ..Config::default()
     }
@@ -367,7 +369,8 @@ fn member_value() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(2, 16, 4, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..3).prop_map(J::Array),
-            proptest::collection::btree_map("[a-z_]{1,6}", inner, 0..3).prop_map(|m| J::Object(m.into_iter().collect())),
+            proptest::collection::btree_map("[a-z_]{1,6}", inner, 0..3)
+                .prop_map(|m| J::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -413,7 +416,15 @@ fn fingerprint(d: &Diagnostic) -> String {
     let related: Vec<_> = d
         .related
         .iter()
-        .map(|r| format!("{:?}@{:?}:{}:{}", r.file.as_ref().map(|f| f.path.clone()), r.span, r.pointer, r.message))
+        .map(|r| {
+            format!(
+                "{:?}@{:?}:{}:{}",
+                r.file.as_ref().map(|f| f.path.clone()),
+                r.span,
+                r.pointer,
+                r.message
+            )
+        })
         .collect();
     format!(
         "{} {} {:?} {} {} {:?} {related:?}",
@@ -424,22 +435,53 @@ fn fingerprint(d: &Diagnostic) -> String {
 fn check_report(report: &FileReport) -> Result<(), TestCaseError> {
     let text = &report.source.text;
     for d in &report.diagnostics {
-        prop_assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        prop_assert!(
+            d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end)
+        );
         prop_assert!(d.pointer.is_empty() || d.pointer.starts_with('/'), "{}", d.pointer);
     }
     Ok(())
 }
 
-fn lint_kind(kind: Kind, doc: &serde_json::Value, server: Option<&serde_json::Value>, flags: u8) -> Result<(), TestCaseError> {
-    let bytes = if flags & 1 == 0 { serde_json::to_vec(doc) } else { serde_json::to_vec_pretty(doc) }.unwrap();
-    let role = [None, Some(Role::Request), Some(Role::Response), Some(Role::Config), Some(Role::Cimd)][usize::from(flags >> 1) % 5];
+fn lint_kind(
+    kind: Kind,
+    doc: &serde_json::Value,
+    server: Option<&serde_json::Value>,
+    flags: u8,
+) -> Result<(), TestCaseError> {
+    let bytes = if flags & 1 == 0 {
+        serde_json::to_vec(doc)
+    } else {
+        serde_json::to_vec_pretty(doc)
+    }
+    .unwrap();
+    let role = [
+        None,
+        Some(Role::Request),
+        Some(Role::Response),
+        Some(Role::Config),
+        Some(Role::Cimd),
+    ][usize::from(flags >> 1) % 5];
     let options = LintOptions {
         role,
-        profiles: if flags & 0x80 != 0 { Profile::ALL.to_vec() } else { Vec::new() },
+        profiles: if flags & 0x80 != 0 {
+            Profile::ALL.to_vec()
+        } else {
+            Vec::new()
+        },
         ..LintOptions::default()
     };
-    let server = server.map(|s| Arc::new(ServerDoc::from_bytes("openid-configuration", serde_json::to_vec(s).unwrap()).unwrap()));
-    let lint = || lint_bytes(file_name(kind), bytes.clone(), Origin::Explicit, &options, server.as_deref());
+    let server = server
+        .map(|s| Arc::new(ServerDoc::from_bytes("openid-configuration", serde_json::to_vec(s).unwrap()).unwrap()));
+    let lint = || {
+        lint_bytes(
+            file_name(kind),
+            bytes.clone(),
+            Origin::Explicit,
+            &options,
+            server.as_deref(),
+        )
+    };
     let first = lint();
     prop_assert_eq!(first.kind, Some(kind));
     check_report(&first)?;
@@ -490,7 +532,11 @@ proptest! {
 fn output_is_the_same_across_thread_counts_and_runs() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     // More than one batch of 256 files, servers for pairing, clients, JWK Sets, invalid documents.
-    let dirs = [root.join("fixtures/real-world"), root.join("fixtures/rules"), root.join("fixtures/examples")];
+    let dirs = [
+        root.join("fixtures/real-world"),
+        root.join("fixtures/rules"),
+        root.join("fixtures/examples"),
+    ];
     let run = |threads: &str| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_oauth-lint"))
             .args(["check", "--isolated", "--format", "json", "--profile", "oidc"])
@@ -498,7 +544,11 @@ fn output_is_the_same_across_thread_counts_and_runs() {
             .env("RAYON_NUM_THREADS", threads)
             .output()
             .unwrap();
-        assert!(matches!(out.status.code(), Some(1)), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            matches!(out.status.code(), Some(1)),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
     let one = run("1");

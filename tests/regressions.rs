@@ -55,7 +55,13 @@ fn every_regression_input_lints() {
             let split = usize::from(u16::from_le_bytes([bytes[0], bytes[1]])).min(bytes.len() - 3);
             let (client, server) = bytes[3..].split_at(split);
             if let Ok(server) = ServerDoc::from_bytes("openid-configuration", server.to_vec()) {
-                check(&lint_bytes("app.client.json", client.to_vec(), Origin::Explicit, &options, Some(&server)));
+                check(&lint_bytes(
+                    "app.client.json",
+                    client.to_vec(),
+                    Origin::Explicit,
+                    &options,
+                    Some(&server),
+                ));
                 let _ = oauth_lint::registration::validate_registration(client, &server, &options);
             }
         } else if name.ends_with(".toml") {

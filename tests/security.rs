@@ -44,7 +44,17 @@ fn no_http_client_in_the_dependency_tree() {
     // What the library and the binary are built with, as cargo resolves it (default features).
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args(["tree", "-e", "normal", "--prefix", "none", "--format", "{p}", "--offline", "--locked"])
+        .args([
+            "tree",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+            "--offline",
+            "--locked",
+        ])
         .current_dir(manifest_dir())
         .output()
         .unwrap();
@@ -53,7 +63,10 @@ fn no_http_client_in_the_dependency_tree() {
     assert!(tree.contains("jsonschema"), "{tree}");
     for line in tree.lines() {
         let name = line.split_whitespace().next().unwrap_or_default();
-        assert!(!HTTP_CLIENTS.contains(&name), "`{name}` is a normal dependency:\n{tree}");
+        assert!(
+            !HTTP_CLIENTS.contains(&name),
+            "`{name}` is a normal dependency:\n{tree}"
+        );
     }
 }
 
@@ -143,7 +156,10 @@ fn no_secret_value_in_any_output() {
     args.extend(paths.iter().map(String::as_str));
     for (format, output) in run_all_formats(&args, &dir) {
         assert!(!output.contains("SECRET-"), "{format} leaked a secret:\n{output}");
-        assert!(output.contains("JSON001"), "{format}: the syntax errors are reported:\n{output}");
+        assert!(
+            output.contains("JSON001"),
+            "{format}: the syntax errors are reported:\n{output}"
+        );
         assert!(output.contains("JSON003"), "{format}: the duplicates are reported");
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -158,8 +174,16 @@ fn paths_are_reported_as_given() {
     std::fs::create_dir_all(dir.join("repo/clients")).unwrap();
     std::fs::create_dir_all(dir.join("outside")).unwrap();
     std::fs::write(dir.join("repo/clients/a.json"), br#"{"redirect_uris": "x"}"#).unwrap();
-    std::fs::write(dir.join("outside/secret-place.client.json"), br#"{"redirect_uris": "y"}"#).unwrap();
-    std::os::unix::fs::symlink(dir.join("outside/secret-place.client.json"), dir.join("repo/clients/link.json")).unwrap();
+    std::fs::write(
+        dir.join("outside/secret-place.client.json"),
+        br#"{"redirect_uris": "y"}"#,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        dir.join("outside/secret-place.client.json"),
+        dir.join("repo/clients/link.json"),
+    )
+    .unwrap();
     let cwd = dir.join("repo");
     for (format, output) in run_all_formats(&["clients", "../repo/clients/a.json"], &cwd) {
         if format == "sarif" {
@@ -172,7 +196,10 @@ fn paths_are_reported_as_given() {
                 assert!(!artifact["uri"].as_str().unwrap().starts_with('/'), "{artifact}");
             }
         } else {
-            assert!(!output.contains(dir.to_str().unwrap()), "{format} shows an absolute path:\n{output}");
+            assert!(
+                !output.contains(dir.to_str().unwrap()),
+                "{format} shows an absolute path:\n{output}"
+            );
         }
         assert!(!output.contains("outside"), "{format} shows a link's target:\n{output}");
         match format.as_str() {
@@ -183,7 +210,12 @@ fn paths_are_reported_as_given() {
             }
             "json" => {
                 let doc: serde_json::Value = serde_json::from_str(&output).unwrap();
-                let mut paths: Vec<&str> = doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+                let mut paths: Vec<&str> = doc["files"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f["path"].as_str().unwrap())
+                    .collect();
                 paths.sort();
                 assert_eq!(paths, ["../repo/clients/a.json", "clients/a.json", "clients/link.json"]);
             }
@@ -201,11 +233,17 @@ fn control_characters_from_documents_are_escaped() {
     let text = r#"{"redirect_uris": ["https://a.example/cb"], "x\u001b[2J\u001b]0;pwned\u0007": 1, "evil\r\u202eeman": 2, "token_endpoint_auth_method": "nope\u001b[31m"}"#;
     std::fs::write(dir.join("ctl.client.json"), text).unwrap();
     for (format, output) in run_all_formats(&["ctl.client.json"], &dir) {
-        assert!(!output.contains('\u{1b}'), "{format} printed an escape character:\n{output:?}");
+        assert!(
+            !output.contains('\u{1b}'),
+            "{format} printed an escape character:\n{output:?}"
+        );
         // JSON and XML carry member names exactly (pointers must resolve), escaped as those formats
         // escape; the formats read on a terminal or a CI log show them escaped.
         if matches!(format.as_str(), "full" | "concise" | "github") {
-            assert!(!output.contains('\u{202e}'), "{format} printed a bidirectional override");
+            assert!(
+                !output.contains('\u{202e}'),
+                "{format} printed a bidirectional override"
+            );
         }
         assert!(!output.contains('\r'), "{format} printed a carriage return");
         assert!(!output.contains('\u{7}'), "{format} printed a bell");
@@ -256,7 +294,17 @@ fn every_dependency_has_an_allowed_license() {
     assert!(!license_allowed("MIT AND GPL-3.0-only"));
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args(["tree", "-e", "normal,build,dev", "--prefix", "none", "--format", "{p}|{l}", "--offline", "--locked"])
+        .args([
+            "tree",
+            "-e",
+            "normal,build,dev",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}|{l}",
+            "--offline",
+            "--locked",
+        ])
         .current_dir(manifest_dir())
         .output()
         .unwrap();
@@ -270,7 +318,10 @@ fn every_dependency_has_an_allowed_license() {
         if package.starts_with("oauth-lint ") {
             continue;
         }
-        assert!(license_allowed(license), "{package}: license `{license}` is not in the allowed list");
+        assert!(
+            license_allowed(license),
+            "{package}: license `{license}` is not in the allowed list"
+        );
         checked += 1;
     }
     assert!(checked > 50, "{tree}");

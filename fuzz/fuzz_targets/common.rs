@@ -27,7 +27,12 @@ pub fn check_and_render(reports: &[&FileReport]) {
     for report in reports {
         for d in &report.diagnostics {
             span_ok(&report.source, d.span, d.rule.code);
-            assert!(d.pointer.is_empty() || d.pointer.starts_with('/'), "{}: pointer {:?}", d.rule.code, d.pointer);
+            assert!(
+                d.pointer.is_empty() || d.pointer.starts_with('/'),
+                "{}: pointer {:?}",
+                d.rule.code,
+                d.pointer
+            );
             assert!(!d.message.is_empty(), "{}: empty message", d.rule.code);
             for r in &d.related {
                 let file = r.file.as_deref().unwrap_or(&report.source);

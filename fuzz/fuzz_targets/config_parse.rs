@@ -14,7 +14,12 @@ fuzz_target!(|data: &[u8]| {
     let dir = Path::new("/nonexistent-oauth-lint-fuzz");
     match config::parse(&dir.join("oauth-lint.toml"), text) {
         Ok(config) => {
-            for path in ["clients/a.json", "openid-configuration", "x/../y/jwks.json", "/elsewhere/a.json"] {
+            for path in [
+                "clients/a.json",
+                "openid-configuration",
+                "x/../y/jwks.json",
+                "/elsewhere/a.json",
+            ] {
                 let _ = config.settings_for(&dir.join(path));
                 let _ = config.is_excluded(&dir.join(path));
             }

@@ -37,7 +37,11 @@ fuzz_target!(|data: &[u8]| {
         // Half the time by file name, half the time forced.
         kind: kind.filter(|_| selector & 0x40 != 0),
         role,
-        profiles: if selector & 0x80 != 0 { Profile::ALL.to_vec() } else { Vec::new() },
+        profiles: if selector & 0x80 != 0 {
+            Profile::ALL.to_vec()
+        } else {
+            Vec::new()
+        },
         ..LintOptions::default()
     };
     let report = lint_bytes(name, document.to_vec(), Origin::Explicit, &options, None);

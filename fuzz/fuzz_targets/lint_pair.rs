@@ -25,15 +25,29 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let options = LintOptions {
-        profiles: if flags & 1 != 0 { Profile::ALL.to_vec() } else { Vec::new() },
+        profiles: if flags & 1 != 0 {
+            Profile::ALL.to_vec()
+        } else {
+            Vec::new()
+        },
         ..LintOptions::default()
     };
-    let report = lint_bytes("app.client.json", client.to_vec(), Origin::Explicit, &options, Some(&server));
+    let report = lint_bytes(
+        "app.client.json",
+        client.to_vec(),
+        Origin::Explicit,
+        &options,
+        Some(&server),
+    );
     common::check_and_render(&[&report]);
 
     let outcome = validate_registration(client, &server, &options);
     let body = outcome.response_body();
-    assert!(matches!(outcome.status_code(), 201 | 400), "status {}", outcome.status_code());
+    assert!(
+        matches!(outcome.status_code(), 201 | 400),
+        "status {}",
+        outcome.status_code()
+    );
     assert!(body.is_object());
 
     if let Ok(text) = std::str::from_utf8(client) {

@@ -37,7 +37,10 @@ fn differential(text: &str) {
     let Ok(parsed) = &ours else {
         if let Ok(v) = serde_json::from_str::<J>(their_text) {
             let e = ours.unwrap_err();
-            panic!("we reject, serde_json accepts {v}: {} at {} ({:?})", e.message, e.offset, e.kind);
+            panic!(
+                "we reject, serde_json accepts {v}: {} at {} ({:?})",
+                e.message, e.offset, e.kind
+            );
         }
         return;
     };
@@ -72,7 +75,9 @@ fn collect_huge_numbers<'t>(node: &Node<'_>, out: &mut Vec<(usize, usize, &'t st
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
         match &n.value {
-            Value::Number(t) if t.parse::<f64>().is_ok_and(f64::is_infinite) => out.push((n.span.start, n.span.end, "null")),
+            Value::Number(t) if t.parse::<f64>().is_ok_and(f64::is_infinite) => {
+                out.push((n.span.start, n.span.end, "null"))
+            }
             Value::Array(items) => stack.extend(items),
             Value::Object(o) => stack.extend(o.members.iter().map(|m| &m.value)),
             _ => {}
@@ -89,7 +94,9 @@ fn same(node: &Node<'_>, j: &J) -> bool {
         (Value::String(a), J::String(b)) => a == b,
         (Value::Array(a), J::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y)),
         (Value::Object(o), J::Object(m)) => {
-            o.len() == m.len() && o.iter().all(|mem| m.get(mem.name.as_ref()).is_some_and(|v| same(&mem.value, v)))
+            o.len() == m.len()
+                && o.iter()
+                    .all(|mem| m.get(mem.name.as_ref()).is_some_and(|v| same(&mem.value, v)))
         }
         _ => false,
     }
@@ -115,8 +122,16 @@ fn invariants(text: &str) {
         Ok(p) => p,
         Err(e) => {
             assert!(e.offset <= text.len(), "error offset {} past the end", e.offset);
-            assert!(text.is_char_boundary(e.offset), "error offset {} inside a character", e.offset);
-            assert!(e.pointer.is_empty() || e.pointer.starts_with('/'), "pointer {:?}", e.pointer);
+            assert!(
+                text.is_char_boundary(e.offset),
+                "error offset {} inside a character",
+                e.offset
+            );
+            assert!(
+                e.pointer.is_empty() || e.pointer.starts_with('/'),
+                "pointer {:?}",
+                e.pointer
+            );
             if e.kind == ParseErrorKind::TooDeep {
                 assert!(matches!(text.as_bytes()[e.offset], b'[' | b'{'));
             }
@@ -132,7 +147,10 @@ fn invariants(text: &str) {
     while let Some((node, pointer, visible)) = stack.pop() {
         nodes += 1;
         let span = node.span;
-        assert!(span.start <= span.end && span.end <= text.len(), "span {span:?} out of bounds");
+        assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "span {span:?} out of bounds"
+        );
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         // Re-parsing every container's text is quadratic in the depth: only the first nodes.
         if nodes < 256 || !matches!(node.value, Value::Array(_) | Value::Object(_)) {
