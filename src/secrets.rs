@@ -107,7 +107,7 @@ fn string_end(bytes: &[u8], open: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn masked<'t>(text: &'t str) -> Vec<&'t str> {
+    fn masked(text: &str) -> Vec<&str> {
         secret_spans_in_text(text)
             .iter()
             .map(|s| &text[s.start..s.end])

@@ -226,11 +226,11 @@ fn deep_but_within_the_highest_limit_is_linted() {
     let s = Scratch::new("deep-ok");
     let depth = 10_000;
     let text = format!(
-        "{{\"redirect_uris\": {}\"x\"{}, \"jwks\": {{\"keys\": {}{}}}}}",
+        "{{\"redirect_uris\": {}\"x\"{}, \"jwks\": {{\"keys\": {}1{}}}}}",
         "[".repeat(depth - 1),
         "]".repeat(depth - 1),
         "[{\"k\":".repeat(depth / 2 - 2),
-        format!("1{}", "}]".repeat(depth / 2 - 2))
+        "}]".repeat(depth / 2 - 2)
     );
     let path = s.write("deep.client.json", text.as_bytes());
     let run = lint_file(&path, &["--max-depth", "10000"], "10,000 deep, linted");

@@ -124,7 +124,7 @@ impl Renderer<'_> {
     fn string(&mut self, s: &str) {
         self.out.push('"');
         for c in s.chars() {
-            let escape = self.choice() % 4 == 0;
+            let escape = self.choice().is_multiple_of(4);
             match c {
                 '"' => self.out.push_str("\\\""),
                 '\\' => self.out.push_str("\\\\"),
