@@ -717,3 +717,67 @@ fn output_is_atomic() {
     assert_eq!(out.status.code(), Some(2));
     assert!(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&report).unwrap()).is_ok());
 }
+
+/// Long lists and big objects where rules compare members with each other (once quadratic: a
+/// JWK's unknown members, keys sharing a `kid`, grant types against response types, a client
+/// against a server with long supported lists).
+#[test]
+fn large_lists_and_objects_where_rules_compare() {
+    let s = Scratch::new("lists");
+    // Reduced: still far past where the quadratic versions took minutes (5,000² comparisons).
+    let n = size(300_000, 6_000);
+    let members: String = (0..n).map(|i| format!(",\"p{i}\":{i}")).collect();
+    let path = s.write(
+        "key.jwks.json",
+        format!("{{\"keys\": [{{\"kty\": \"RSA\", \"n\": \"x\", \"e\": \"AQAB\"{members}}}]}}").as_bytes(),
+    );
+    let run = lint_file(&path, &[], "a JWK with 300,000 members");
+    assert_eq!(run.code, Some(1));
+    let keys: Vec<String> = (0..n / 3)
+        .map(|i| {
+            format!(
+                "{{\"kty\":\"RSA\",\"n\":\"n{}\",\"e\":\"AQAB\",\"kid\":\"k\",\"use\":\"sig\"}}",
+                i % 3
+            )
+        })
+        .collect();
+    let path = s.write(
+        "keys.jwks.json",
+        format!("{{\"keys\": [{}]}}", keys.join(",")).as_bytes(),
+    );
+    let run = lint_file(&path, &[], "100,000 keys sharing a kid");
+    assert_eq!(run.code, Some(1));
+    assert!(!run.with_code("JWK023").is_empty(), "duplicate kids reported");
+    let grants: Vec<String> = (0..n).map(|i| format!("\"g{i}\"")).collect();
+    let responses = vec!["\"code\""; n];
+    let client = format!(
+        "{{\"redirect_uris\": [\"https://a.example/cb\"], \"grant_types\": [{}], \"response_types\": [{}]}}",
+        grants.join(","),
+        responses.join(",")
+    );
+    let client = s.write("app.client.json", client.as_bytes());
+    let methods: Vec<String> = (0..n).map(|i| format!("\"m{i}\"")).collect();
+    let server = format!(
+        "{{\"issuer\": \"https://as.example\", \"token_endpoint_auth_methods_supported\": [{}], \"grant_types_supported\": [{}]}}",
+        methods.join(","),
+        grants.join(",")
+    );
+    let server = s.write("openid-configuration", server.as_bytes());
+    let size = std::fs::metadata(&client).unwrap().len() + std::fs::metadata(&server).unwrap().len();
+    let args = [
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        "--server",
+        server.to_str().unwrap(),
+        client.to_str().unwrap(),
+    ];
+    let run = run_bounded(
+        &args,
+        size,
+        TIMEOUT,
+        "300,000 grant and response types against a server",
+    );
+    assert_eq!(run.code, Some(1));
+}
