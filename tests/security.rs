@@ -232,7 +232,10 @@ fn control_characters_from_documents_are_escaped() {
     let dir = scratch("controls");
     let text = r#"{"redirect_uris": ["https://a.example/cb"], "x\u001b[2J\u001b]0;pwned\u0007": 1, "evil\r\u202eeman": 2, "token_endpoint_auth_method": "nope\u001b[31m"}"#;
     std::fs::write(dir.join("ctl.client.json"), text).unwrap();
-    for (format, output) in run_all_formats(&["ctl.client.json"], &dir) {
+    // A file name is content too (a repository can hold any name).
+    std::fs::create_dir_all(dir.join("d")).unwrap();
+    std::fs::write(dir.join("d/x\u{1b}[2J\r.client.json"), r#"{"redirect_uris": "x"}"#).unwrap();
+    for (format, output) in run_all_formats(&["ctl.client.json", "d"], &dir) {
         assert!(
             !output.contains('\u{1b}'),
             "{format} printed an escape character:\n{output:?}"

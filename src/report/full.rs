@@ -95,7 +95,7 @@ impl Snippet {
         let line_count = self.file.position(self.masked.len()).line;
         Box::new(
             MietteSpanContents::new_named(
-                self.file.path.clone(),
+                crate::diagnostic::sanitize(self.file.path.clone()),
                 &self.masked.as_bytes()[start..end],
                 (start, end - start).into(),
                 p.line - 1,
@@ -290,7 +290,7 @@ impl Reporter for Full {
                 };
                 let label = named.label(r.span);
                 others.push(OtherFile {
-                    message: format!("{}: {}", file.path, r.message),
+                    message: format!("{}: {}", crate::diagnostic::sanitize(file.path.clone()), r.message),
                     source: named,
                     label: LabeledSpan::new_primary_with_span(Some(r.message.clone()), label),
                 });
@@ -306,7 +306,7 @@ impl Reporter for Full {
                 .map_err(|e| io::Error::other(e.to_string()))?;
             if source.is_empty() {
                 // No snippet (unreadable or oversized file): still say which file.
-                writeln!(out, "{}:", report.source.path)?;
+                writeln!(out, "{}:", crate::diagnostic::sanitize(report.source.path.clone()))?;
             }
             writeln!(out, "{rendered}")?;
         }
