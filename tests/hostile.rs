@@ -781,3 +781,58 @@ fn large_lists_and_objects_where_rules_compare() {
     );
     assert_eq!(run.code, Some(1));
 }
+
+/// The limits come from `[limits]` in the config file too; the command line wins over it.
+#[test]
+fn limits_from_the_config_file() {
+    let s = Scratch::new("limits");
+    let config = s.write("oauth-lint.toml", b"[limits]\nmax_file_size = 1000\nmax_depth = 4\n");
+    let big = s.write("big.client.json", &long_string_document(2000));
+    let deep = s.write(
+        "deep.client.json",
+        br#"{"redirect_uris": [[[["https://a.example/cb"]]]]}"#,
+    );
+    let config = config.to_str().unwrap();
+    let run = run_bounded(
+        &[
+            "check",
+            "--config",
+            config,
+            "--format",
+            "json",
+            big.to_str().unwrap(),
+            deep.to_str().unwrap(),
+        ],
+        2100,
+        TIMEOUT,
+        "[limits] in the config",
+    );
+    assert_eq!(run.code, Some(1));
+    assert_message(&run, "JSON007", "over the limit of 1000 bytes");
+    let d = assert_message(&run, "JSON006", "limit of 4 levels");
+    // The fifth container: the object, then the fourth `[`.
+    assert_eq!(d["start"]["offset"], 21);
+    let run = run_bounded(
+        &[
+            "check",
+            "--config",
+            config,
+            "--format",
+            "json",
+            "--max-file-size",
+            "100000",
+            "--max-depth",
+            "8",
+            big.to_str().unwrap(),
+            deep.to_str().unwrap(),
+        ],
+        2100,
+        TIMEOUT,
+        "[limits] overridden on the command line",
+    );
+    assert!(
+        run.with_code("JSON007").is_empty() && run.with_code("JSON006").is_empty(),
+        "{}",
+        run.stdout
+    );
+}
