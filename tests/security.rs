@@ -255,7 +255,7 @@ fn control_characters_from_documents_are_escaped() {
 }
 
 /// Licences every crate in the build may carry (permissive, compatible with MIT OR Apache-2.0).
-/// `deny.toml` has the same list for `cargo deny check licenses`.
+/// `deny.toml` lists those in use, for `cargo deny check licenses`.
 const ALLOWED_LICENSES: &[&str] = &[
     "MIT",
     "MIT-0",
