@@ -9,4 +9,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OAUTH_LINT_HOSTILE_FULL=1 cargo test --release --test hostile -- --nocapture --test-threads=1 2>&1 |
-    grep -E '^hostile:|^test result|FAILED|panicked'
+    grep -oE 'hostile: .*|^test result.*|FAILED.*|panicked.*'
