@@ -2,10 +2,10 @@
 //! bounded time and memory, exits 1 or 2, and has a diagnostic that names the problem (with an exact
 //! position where there is one).
 //!
-//! Sizes: every case of the list in docs/reliability.md runs here at full size unless noted; the few
-//! that are slow in an unoptimised build run at a reduced size by default and at full size with
-//! `OAUTH_LINT_HOSTILE_FULL=1` (scripts/hostile.sh, in release mode), which also prints each case's
-//! time and peak memory.
+//! Sizes: every case of the list in docs/reliability.md runs here; those that are slow in an
+//! unoptimised build (`size(full, reduced)`) run reduced in a debug `cargo test` and at full size in
+//! a release build or with `OAUTH_LINT_HOSTILE_FULL=1` (scripts/hostile.sh, in release mode, which
+//! also prints each case's time and peak memory).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
