@@ -447,12 +447,25 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads and validates a config file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+    let error = |message: String| ConfigError {
         path: path.to_path_buf(),
         text: String::new(),
         span: None,
-        message: format!("cannot read the config file: {e}"),
+        message,
         help: None,
+    };
+    // A FIFO or a device (`--config /dev/zero`) is refused rather than read forever.
+    let bytes = crate::lint::read_bounded(path, crate::lint::DEFAULT_MAX_FILE_SIZE).map_err(|e| {
+        error(format!(
+            "cannot use the config file: {}",
+            e.describe(&path.display().to_string())
+        ))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        error(format!(
+            "cannot use the config file: invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     parse(path, &text)
 }

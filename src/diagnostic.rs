@@ -74,7 +74,7 @@ impl Diagnostic {
         Self {
             rule,
             severity: rule.severity,
-            message: message.into(),
+            message: sanitize(message.into()),
             pointer: pointer.into(),
             span,
             help: None,
@@ -84,7 +84,7 @@ impl Diagnostic {
 
     /// Sets how to fix it.
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
+        self.help = Some(sanitize(help.into()));
         self
     }
 
@@ -101,7 +101,7 @@ impl Diagnostic {
             file: None,
             pointer: pointer.into(),
             span,
-            message: message.into(),
+            message: sanitize(message.into()),
         });
         self
     }
@@ -118,8 +118,53 @@ impl Diagnostic {
             file: Some(file),
             pointer: pointer.into(),
             span,
-            message: message.into(),
+            message: sanitize(message.into()),
         });
         self
+    }
+}
+
+/// Longest message, help or label text kept (in characters): messages quote values, and a value can
+/// be megabytes long in a hostile document.
+pub const MAX_MESSAGE_CHARS: usize = 4096;
+
+/// Makes text taken from a document safe to print: control characters (other than line feeds) and
+/// bidirectional overrides are written as `\u{…}` escapes, so a member name cannot move a
+/// terminal's cursor, fake a line of output or reorder what is shown; overlong text is cut.
+pub fn sanitize(text: String) -> String {
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if text.len() <= MAX_MESSAGE_CHARS && !text.chars().any(unsafe_char) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS + 16));
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_escapes_controls_and_cuts_long_text() {
+        assert_eq!(sanitize("plain `x`\nline".into()), "plain `x`\nline");
+        assert_eq!(
+            sanitize("a\u{1b}[2Jb\rc\u{202e}d".into()),
+            "a\\u{1b}[2Jb\\u{d}c\\u{202e}d"
+        );
+        let long = sanitize("é".repeat(MAX_MESSAGE_CHARS + 10));
+        assert_eq!(long.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(long.ends_with('…'));
     }
 }

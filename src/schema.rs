@@ -46,16 +46,141 @@ pub fn schema_json(kind: Kind) -> &'static J {
 
 /// Validates the document against its kind's schema and reports each violation.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
-    let instance = ctx.root.to_serde();
     let validator = &*VALIDATORS[ctx.kind as usize];
-    if !validator.is_valid(&instance) {
-        for error in validator.iter_errors(&instance) {
-            let pointer = error.instance_path().as_str().to_owned();
-            let schema_path = error.schema_path().as_str().to_owned();
-            report(ctx, error.kind(), &pointer, &schema_path);
+    let mut long = Vec::new();
+    let instance = bounded_serde(ctx.root, &mut Vec::new(), &mut long);
+    validate(ctx, validator, &instance, None);
+    // The elements cut from long arrays, a chunk at a time, each chunk in a skeleton document that
+    // holds only the path to its array (so nothing else is reported twice).
+    while let Some(array) = long.pop() {
+        let items = array.node.as_array().unwrap_or(&[]);
+        for (chunk_index, chunk) in items.chunks(LONG_ARRAY).enumerate().skip(1) {
+            let mut path = array.path.clone();
+            let elements: Vec<J> = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    path.push(Segment::Index(chunk_index * LONG_ARRAY + i));
+                    let value = bounded_serde(item, &mut path, &mut long);
+                    path.pop();
+                    value
+                })
+                .collect();
+            let skeleton = array
+                .path
+                .iter()
+                .rev()
+                .fold(J::Array(elements), |inner, segment| match segment {
+                    Segment::Key(name) => J::Object([(name.clone(), inner)].into_iter().collect()),
+                    Segment::Index(_) => J::Array(vec![inner]),
+                });
+            validate(ctx, validator, &skeleton, Some((&array.path, chunk_index * LONG_ARRAY)));
         }
     }
     check_integer_ranges(ctx, ctx.root, &Pointer::root(), schema_json(ctx.kind), 0);
+}
+
+/// Arrays longer than this are validated a chunk of this many elements at a time: the validator
+/// collects every error below an array before returning any, so a two-million-element array of
+/// wrong types would otherwise hold two million errors in memory at once.
+const LONG_ARRAY: usize = 1000;
+
+#[derive(Clone, Debug)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// An array longer than [`LONG_ARRAY`], cut short in the instance validated first.
+struct LongArray<'n, 'a> {
+    path: Vec<Segment>,
+    node: &'n Node<'a>,
+}
+
+/// [`Node::to_serde`], with arrays cut to their first [`LONG_ARRAY`] elements; the arrays cut are
+/// recorded with their path (`path` is the path of `node`).
+fn bounded_serde<'n, 'a>(node: &'n Node<'a>, path: &mut Vec<Segment>, long: &mut Vec<LongArray<'n, 'a>>) -> J {
+    match &node.value {
+        Value::Array(items) => {
+            if items.len() > LONG_ARRAY {
+                long.push(LongArray {
+                    path: path.clone(),
+                    node,
+                });
+            }
+            let mut out = Vec::with_capacity(items.len().min(LONG_ARRAY));
+            for (i, item) in items.iter().take(LONG_ARRAY).enumerate() {
+                path.push(Segment::Index(i));
+                out.push(bounded_serde(item, path, long));
+                path.pop();
+            }
+            J::Array(out)
+        }
+        Value::Object(o) => {
+            let mut map = serde_json::Map::with_capacity(o.members.len());
+            for m in o.iter() {
+                path.push(Segment::Key(m.name.to_string()));
+                map.insert(m.name.to_string(), bounded_serde(&m.value, path, long));
+                path.pop();
+            }
+            J::Object(map)
+        }
+        _ => node.to_serde(),
+    }
+}
+
+/// Validates one instance and reports its errors. `chunk`: the instance is a skeleton holding
+/// elements `offset..` of the array at `path` (array indices on the path written as 0): error
+/// pointers are mapped back to the document, and errors outside the chunk (already reported) dropped.
+fn validate(
+    ctx: &mut Ctx<'_, '_>,
+    validator: &jsonschema::Validator,
+    instance: &J,
+    chunk: Option<(&[Segment], usize)>,
+) {
+    if validator.is_valid(instance) {
+        return;
+    }
+    for error in validator.iter_errors(instance) {
+        let schema_path = error.schema_path().as_str().to_owned();
+        let pointer = match chunk {
+            None => error.instance_path().as_str().to_owned(),
+            Some((path, offset)) => {
+                let instance_path = error.instance_path().as_str().to_owned();
+                let mut tokens = instance_path.split('/').skip(1);
+                let mut pointer = Pointer::root();
+                for segment in path {
+                    tokens.next();
+                    pointer = match segment {
+                        Segment::Key(name) => pointer.key(name),
+                        Segment::Index(i) => pointer.index(*i),
+                    };
+                }
+                let Some(index) = tokens.next().and_then(|t| t.parse::<usize>().ok()) else {
+                    continue;
+                };
+                let mut pointer = pointer.index(offset + index).into_string();
+                for rest in tokens {
+                    pointer.push('/');
+                    pointer.push_str(rest);
+                }
+                pointer
+            }
+        };
+        let rule = match error.kind() {
+            ValidationErrorKind::Format { format } if format == "uri" => &INVALID_URL,
+            ValidationErrorKind::Format { format } if format == "email" => &INVALID_EMAIL,
+            ValidationErrorKind::Minimum { .. } => &INTEGER_OUT_OF_RANGE,
+            ValidationErrorKind::Enum { .. } => &UNSUPPORTED_VALUE,
+            _ => &WRONG_TYPE,
+        };
+        if ctx.is_saturated(rule) {
+            // Only counted: skip locating and wording it.
+            ctx.report(rule, crate::json::Span::default(), "", String::new());
+            continue;
+        }
+        report(ctx, error.kind(), &pointer, &schema_path);
+    }
 }
 
 fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, schema_path: &str) {

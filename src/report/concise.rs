@@ -18,7 +18,7 @@ impl Reporter for Concise {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                report.source.path,
+                crate::diagnostic::sanitize(report.source.path.clone()),
                 p.line,
                 p.column,
                 d.severity,

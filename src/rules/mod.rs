@@ -178,6 +178,9 @@ pub struct Ctx<'s, 'a> {
     /// The server document a client is checked against (cross checks, SPEC §4.7).
     pub server: Option<&'s ServerDoc>,
     diagnostics: Vec<Diagnostic>,
+    /// Findings past [`crate::lint::MAX_FINDINGS_PER_RULE`] of one rule (a hostile document can
+    /// have millions): counted, not kept.
+    capped: crate::lint::FindingCap,
 }
 
 impl<'s, 'a> Ctx<'s, 'a> {
@@ -197,6 +200,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
             options,
             server: None,
             diagnostics: Vec::new(),
+            capped: crate::lint::FindingCap::default(),
         }
     }
 
@@ -224,12 +228,23 @@ impl<'s, 'a> Ctx<'s, 'a> {
         pointer: impl Into<String>,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
+        let pointer = pointer.into();
+        if let Some(overflow) = self.capped.overflow(rule, span, &pointer) {
+            return overflow;
+        }
         self.diagnostics.push(Diagnostic::new(rule, span, pointer, message));
         self.diagnostics.last_mut().expect("just pushed")
     }
 
-    /// The findings reported so far.
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+    /// Whether `rule` has reached the cap of findings per file: its next findings are only counted,
+    /// so a caller may skip wording them (see [`crate::lint::MAX_FINDINGS_PER_RULE`]).
+    pub fn is_saturated(&self, rule: &Rule) -> bool {
+        self.capped.is_saturated(rule)
+    }
+
+    /// The findings reported so far (beyond the cap, one finding per rule says how many more).
+    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        self.capped.summarize(&mut self.diagnostics);
         self.diagnostics
     }
 }

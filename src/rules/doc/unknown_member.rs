@@ -88,6 +88,12 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if ctx.role == Some(Role::Statement) && JWT_CLAIMS.contains(&name) {
             continue;
         }
+        if ctx.is_saturated(&UNKNOWN_MEMBER) {
+            // Past the per-file cap (a hostile document with 300,000 members): only counted, so
+            // skip the "did you mean" search.
+            ctx.report(&UNKNOWN_MEMBER, member.name_span, "", String::new());
+            continue;
+        }
         let pointer = Pointer::root().key(name);
         if let Some(other) = other_kind_of(kind, base) {
             ctx.report(
