@@ -93,7 +93,8 @@ pub struct CheckArgs {
     /// Treat every client document as this role instead of detecting it.
     #[arg(long, value_enum)]
     pub role: Option<RoleArg>,
-    /// Add the rules of a profile (repeatable).
+    /// Apply a profile: its rules, and errors for what its specification makes mandatory
+    /// (repeatable; see docs/profiles.md).
     #[arg(long = "profile", value_enum)]
     pub profiles: Vec<ProfileArg>,
     /// Output format [default: full on a terminal, concise otherwise].
@@ -173,6 +174,7 @@ pub enum RoleArg {
     Response,
     Config,
     Cimd,
+    Statement,
 }
 
 impl From<RoleArg> for Role {
@@ -182,6 +184,7 @@ impl From<RoleArg> for Role {
             RoleArg::Response => Role::Response,
             RoleArg::Config => Role::Config,
             RoleArg::Cimd => Role::Cimd,
+            RoleArg::Statement => Role::Statement,
         }
     }
 }
@@ -273,9 +276,12 @@ fn print_rule(name: &str) -> Result<u8, String> {
         .profile
         .map(|p| format!("\nProfile: {}", p.as_str()))
         .unwrap_or_default();
+    let raised = rules::profile::escalation_note(rule.code)
+        .map(|note| format!("\n{note}"))
+        .unwrap_or_default();
     writeln!(
         out,
-        "# {} {}\n\n{}.\n\nDefault severity: {}{profile}\n\n{}",
+        "# {} {}\n\n{}.\n\nDefault severity: {}{profile}{raised}\n\n{}",
         rule.code,
         rule.name,
         rule.summary,
@@ -454,7 +460,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     } else {
         args.paths.clone()
     };
-    let mut inputs = collect_inputs(&paths, args.stdin_filename.as_deref(), &config);
+    let mut inputs = collect_inputs(&paths, args.stdin_filename.as_deref(), &config, !args.paths.is_empty());
     if args.skip_unknown {
         for input in &mut inputs {
             if let Input::File { origin, .. } = input {
@@ -771,7 +777,10 @@ fn explain_client(args: ExplainArgs) -> Result<u8, String> {
 
 /// Expands the command-line paths: files as given, directories walked (sorted by name; `.git`,
 /// `target` and `node_modules` skipped; symbolic links followed, loops reported), `-` for stdin.
-fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>, config: &Config) -> Vec<Input> {
+///
+/// A directory named on the command line (`explicit`) in which no file is a candidate is trouble
+/// (exit code 2): a CI job pointed at the wrong path must not pass having checked nothing.
+fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>, config: &Config, explicit: bool) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -782,7 +791,18 @@ fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>, config: &Conf
         }
         let display = path.to_string_lossy().into_owned();
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, config),
+            Ok(meta) if meta.is_dir() => {
+                let before = inputs.len();
+                walk(path, &mut inputs, config);
+                if explicit && inputs.len() == before {
+                    inputs.push(Input::Unreadable {
+                        message: format!(
+                            "`{display}` is a directory with no file to lint (`*.json`, `openid-configuration`, `oauth-authorization-server`, `oauth-protected-resource`, `jwks`)"
+                        ),
+                        display,
+                    });
+                }
+            }
             Ok(_) => inputs.push(Input::File {
                 path: path.clone(),
                 origin: Origin::Explicit,
@@ -844,6 +864,9 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, config: &Config) {
                 } else if let Some(io) = err.io_error() {
                     match io.kind() {
                         io::ErrorKind::PermissionDenied => format!("cannot read `{display}`: permission denied"),
+                        io::ErrorKind::NotFound => {
+                            format!("cannot read `{display}`: no such file or directory (a broken symbolic link?)")
+                        }
                         _ => format!("cannot read `{display}`: {io}"),
                     }
                 } else {

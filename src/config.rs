@@ -22,9 +22,13 @@ pub const FILE_NAME: &str = "oauth-lint.toml";
 
 /// One documented configuration key.
 pub struct KeyDoc {
+    /// The dotted key (`lint.select`).
     pub key: &'static str,
+    /// The value's type, as shown in the docs.
     pub ty: &'static str,
+    /// The default, as shown in the docs.
     pub default: &'static str,
+    /// What the key does.
     pub doc: &'static str,
     /// A TOML snippet that sets the key (used by the tests and shown in the docs).
     pub example: &'static str,
@@ -50,7 +54,7 @@ pub const KEYS: &[KeyDoc] = &[
         key: "lint.profiles",
         ty: "array of profile names",
         default: "none",
-        doc: "Profiles whose rules are added: `oidc`, `oauth2.1`, `security-bcp`, `fapi2`, `mcp`, `oauth4webapi` (also `--profile`).",
+        doc: "Profiles to apply (also `--profile`): `oidc`, `oauth2.1`, `security-bcp`, `fapi2`, `mcp`, `oauth4webapi`. A profile adds its rules and raises the severity of findings its specification makes mandatory; a `lint.severity` entry still wins. See `docs/profiles.md`.",
         example: "[lint]\nprofiles = [\"fapi2\"]",
     },
     KeyDoc {
@@ -90,7 +94,7 @@ pub const KEYS: &[KeyDoc] = &[
     },
     KeyDoc {
         key: "files.role",
-        ty: "`request` | `response` | `config` | `cimd`",
+        ty: "`request` | `response` | `config` | `cimd` | `statement`",
         default: "detected",
         doc: "Forces the role of the matching client documents.",
         example: "[[files]]\npath = \"clients/*.json\"\nrole = \"config\"",
@@ -223,10 +227,15 @@ struct RawLimits {
 /// A problem in the config file, located in its text.
 #[derive(Debug)]
 pub struct ConfigError {
+    /// The config file.
     pub path: PathBuf,
+    /// Its text (for the snippet).
     pub text: String,
+    /// Byte range of the offending key or value, when known.
     pub span: Option<Range<usize>>,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it.
     pub help: Option<String>,
 }
 
@@ -300,11 +309,15 @@ impl miette::Diagnostic for ConfigDiagnostic<'_> {
 #[derive(Debug)]
 pub struct FileSettings {
     matcher: GlobMatcher,
+    /// Forced kind of the matching files.
     pub kind: Option<Kind>,
+    /// Forced role of the matching client documents.
     pub role: Option<Role>,
     /// Absolute (or config-relative joined) path of the paired server document.
     pub server: Option<PathBuf>,
+    /// Rules that do not report on the matching files.
     pub ignore: HashSet<&'static str>,
+    /// Profiles added for the matching files.
     pub profiles: Vec<Profile>,
 }
 
@@ -315,26 +328,38 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// The directory globs and relative paths are resolved against.
     pub dir: PathBuf,
+    /// `lint.select`, `lint.ignore` and `lint.severity`.
     pub selection: RuleSelection,
+    /// `lint.profiles`.
     pub profiles: Vec<Profile>,
+    /// `[client|server|jwks|resource] extra_members`.
     pub extra_members: HashMap<Kind, HashSet<String>>,
+    /// The `[[files]]` entries, in file order.
     pub files: Vec<FileSettings>,
     exclude: Option<GlobSet>,
+    /// `limits.max_file_size`.
     pub max_file_size: Option<u64>,
+    /// `limits.max_depth`.
     pub max_depth: Option<usize>,
 }
 
 /// What `[[files]]` entries say about one file: every matching entry applies, later ones win.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Applied {
+    /// Forced kind.
     pub kind: Option<Kind>,
+    /// Forced role.
     pub role: Option<Role>,
+    /// The server document matching clients are checked against.
     pub server: Option<PathBuf>,
+    /// Rules ignored for the file.
     pub ignore: HashSet<&'static str>,
+    /// Profiles added for the file.
     pub profiles: Vec<Profile>,
 }
 
 impl Applied {
+    /// Whether no `[[files]]` entry applies.
     pub fn is_empty(&self) -> bool {
         *self == Applied::default()
     }
@@ -421,12 +446,25 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads and validates a config file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+    let error = |message: String| ConfigError {
         path: path.to_path_buf(),
         text: String::new(),
         span: None,
-        message: format!("cannot read the config file: {e}"),
+        message,
         help: None,
+    };
+    // A FIFO or a device (`--config /dev/zero`) is refused rather than read forever.
+    let bytes = crate::lint::read_bounded(path, crate::lint::DEFAULT_MAX_FILE_SIZE).map_err(|e| {
+        error(format!(
+            "cannot use the config file: {}",
+            e.describe(&path.display().to_string())
+        ))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        error(format!(
+            "cannot use the config file: invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     parse(path, &text)
 }
@@ -537,7 +575,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 error(
                     Some(r.span()),
                     format!("unknown role `{}`", r.get_ref()),
-                    Some("roles: request, response, config, cimd".into()),
+                    Some("roles: request, response, config, cimd, statement".into()),
                 )
             })?),
             None => None,

@@ -20,6 +20,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The lower-case name used in every output format.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -38,33 +39,42 @@ impl fmt::Display for Severity {
 /// A secondary location: in the same file (`file: None`) or another one (a cross-check's server).
 #[derive(Clone, Debug)]
 pub struct Related {
+    /// The other file, or `None` for the same file.
     pub file: Option<Arc<SourceFile>>,
+    /// Pointer of the related node in its file.
     pub pointer: String,
+    /// Byte span in its file.
     pub span: Span,
+    /// What the location shows.
     pub message: String,
 }
 
 /// One finding.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
+    /// The rule that fired.
     pub rule: &'static Rule,
+    /// The effective severity (after configuration and profiles).
     pub severity: Severity,
     /// The fact, quoting the value (never a secret).
     pub message: String,
     /// RFC 6901 pointer of the node at fault (the containing object for a missing member).
     pub pointer: String,
+    /// Byte span of the node at fault.
     pub span: Span,
     /// How to fix it.
     pub help: Option<String>,
+    /// Secondary locations, possibly in other files.
     pub related: Vec<Related>,
 }
 
 impl Diagnostic {
+    /// A finding at the rule's default severity.
     pub fn new(rule: &'static Rule, span: Span, pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             rule,
             severity: rule.severity,
-            message: message.into(),
+            message: sanitize(message.into()),
             pointer: pointer.into(),
             span,
             help: None,
@@ -72,8 +82,9 @@ impl Diagnostic {
         }
     }
 
+    /// Sets how to fix it.
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
+        self.help = Some(sanitize(help.into()));
         self
     }
 
@@ -90,7 +101,7 @@ impl Diagnostic {
             file: None,
             pointer: pointer.into(),
             span,
-            message: message.into(),
+            message: sanitize(message.into()),
         });
         self
     }
@@ -107,8 +118,53 @@ impl Diagnostic {
             file: Some(file),
             pointer: pointer.into(),
             span,
-            message: message.into(),
+            message: sanitize(message.into()),
         });
         self
+    }
+}
+
+/// Longest message, help or label text kept (in characters): messages quote values, and a value can
+/// be megabytes long in a hostile document.
+pub const MAX_MESSAGE_CHARS: usize = 4096;
+
+/// Makes text taken from a document safe to print: control characters (other than line feeds) and
+/// bidirectional overrides are written as `\u{…}` escapes, so a member name cannot move a
+/// terminal's cursor, fake a line of output or reorder what is shown; overlong text is cut.
+pub fn sanitize(text: String) -> String {
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if text.len() <= MAX_MESSAGE_CHARS && !text.chars().any(unsafe_char) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS + 16));
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_escapes_controls_and_cuts_long_text() {
+        assert_eq!(sanitize("plain `x`\nline".into()), "plain `x`\nline");
+        assert_eq!(
+            sanitize("a\u{1b}[2Jb\rc\u{202e}d".into()),
+            "a\\u{1b}[2Jb\\u{d}c\\u{202e}d"
+        );
+        let long = sanitize("é".repeat(MAX_MESSAGE_CHARS + 10));
+        assert_eq!(long.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(long.ends_with('…'));
     }
 }

@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::json::{Node, Value};
+use crate::json::{Node, Object, Value};
 use crate::registry;
 
 /// What a document is.
@@ -23,8 +23,10 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in code order.
     pub const ALL: [Kind; 4] = [Kind::Client, Kind::Server, Kind::Jwks, Kind::Resource];
 
+    /// The name used on the command line and in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Client => "client",
@@ -44,6 +46,7 @@ impl Kind {
         }
     }
 
+    /// The kind named `s` (`client`, `server`, `jwks`, `resource`).
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -68,20 +71,28 @@ pub enum Role {
     Config,
     /// An OAuth Client ID Metadata Document: `client_id` is an https URL.
     Cimd,
+    /// The claim set of a software statement (RFC 7591 §2.3): the payload of the JWT a
+    /// registration request carries in `software_statement`, as directories publish it (Open
+    /// Banking software statement assertions). Its claims are client metadata plus the JWT claims.
+    Statement,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Request, Role::Response, Role::Config, Role::Cimd];
+    /// Every role.
+    pub const ALL: [Role; 5] = [Role::Request, Role::Response, Role::Config, Role::Cimd, Role::Statement];
 
+    /// The name used on the command line and in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Request => "request",
             Role::Response => "response",
             Role::Config => "config",
             Role::Cimd => "cimd",
+            Role::Statement => "statement",
         }
     }
 
+    /// The role named `s`.
     pub fn parse(s: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
@@ -96,8 +107,11 @@ impl fmt::Display for Role {
 /// How a kind was decided, for messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KindSource {
+    /// `--kind` or the config file.
     Forced,
+    /// The file name.
     FileName,
+    /// The document's members.
     Content,
 }
 
@@ -228,14 +242,18 @@ pub fn wrapped_kind<'n>(root: &'n Node<'_>) -> Option<(&'n str, Kind)> {
     found
 }
 
-/// The role of a client document (SPEC §2): no `client_id` → request; `client_id` with
-/// `client_id_issued_at`, `registration_access_token` or `registration_client_uri` → response;
-/// a `client_id` that is an https URL → Client ID Metadata Document; otherwise a static config.
+/// The role of a client document (SPEC §2): no `client_id` → request, unless it is a software
+/// statement's claim set (see [`is_statement_claims`]); `client_id` with `client_id_issued_at`,
+/// `registration_access_token` or `registration_client_uri` → response; a `client_id` that is an
+/// https URL → Client ID Metadata Document; otherwise a static config.
 pub fn detect_role(root: &Node<'_>) -> Role {
     let Some(obj) = root.as_object() else {
         return Role::Config;
     };
     let Some(client_id) = obj.get("client_id") else {
+        if is_statement_claims(obj) {
+            return Role::Statement;
+        }
         return Role::Request;
     };
     if [
@@ -252,6 +270,32 @@ pub fn detect_role(root: &Node<'_>) -> Role {
         Some(id) if id.starts_with("https://") => Role::Cimd,
         _ => Role::Config,
     }
+}
+
+/// Whether a document without `client_id` and without a `software_statement` is the claim set of
+/// a software statement (RFC 7591 §2.3) rather than a registration request: it has an `iss` claim,
+/// which client metadata never has; or it has `software_id` (which RFC 7591 §2.3 recommends in
+/// statements), no `redirect_uris`, and uses the authorization endpoint (`grant_types` omitted or
+/// with `authorization_code`/`implicit`, or `response_types`). A request that uses the
+/// authorization endpoint without `redirect_uris` would be invalid anyway (RFC 7591 §2), while a
+/// `client_credentials` request that names its `software_id` is an ordinary request.
+pub fn is_statement_claims(obj: &Object<'_>) -> bool {
+    if obj.contains("client_id") || obj.contains("software_statement") {
+        return false;
+    }
+    if obj.contains("iss") {
+        return true;
+    }
+    if !obj.contains("software_id") || obj.contains("redirect_uris") {
+        return false;
+    }
+    let grants_use_authorization_endpoint = match obj.get("grant_types").and_then(Node::as_array) {
+        None => !obj.contains("grant_types"),
+        Some(grants) => grants
+            .iter()
+            .any(|g| matches!(g.as_str(), Some("authorization_code" | "implicit"))),
+    };
+    grants_use_authorization_endpoint || obj.contains("response_types")
 }
 
 #[cfg(test)]
@@ -299,5 +343,19 @@ mod tests {
         assert_eq!(role(r#"{"client_id": "a", "client_id_issued_at": 1}"#), Role::Response);
         assert_eq!(role(r#"{"client_id": "https://app.example/meta.json"}"#), Role::Cimd);
         assert_eq!(role(r#"{"client_id": "a"}"#), Role::Config);
+        assert_eq!(
+            role(r#"{"iss": "OpenBanking Ltd", "software_id": "x"}"#),
+            Role::Statement
+        );
+        assert_eq!(role(r#"{"software_id": "x", "client_name": "A"}"#), Role::Statement);
+        assert_eq!(
+            role(r#"{"software_id": "x", "grant_types": ["client_credentials"]}"#),
+            Role::Request
+        );
+        assert_eq!(
+            role(r#"{"software_id": "x", "redirect_uris": ["https://a/cb"]}"#),
+            Role::Request
+        );
+        assert_eq!(role(r#"{"software_statement": "a.b.c", "iss": "x"}"#), Role::Request);
     }
 }

@@ -369,6 +369,7 @@ fn server_text(check: &Option<ServerCheck>) -> String {
         "supported" => format!("✓ listed{default}"),
         "unsupported" => format!("✗ not listed{default} (lists {list})"),
         "not_advertised" => "? not advertised".to_owned(),
+        _ if list.is_empty() => "? no list".to_owned(),
         _ => format!("lists {list}{default}"),
     }
 }
@@ -436,7 +437,8 @@ pub fn render_table(e: &Explanation) -> String {
 /// `explain-client` end to end: reads the files, explains, renders (`json`: one JSON document).
 pub fn run(client_path: &Path, server_path: Option<&Path>, json: bool) -> Result<String, String> {
     let display = client_path.to_string_lossy().into_owned();
-    let bytes = std::fs::read(client_path).map_err(|e| format!("cannot read `{display}`: {e}"))?;
+    let bytes =
+        crate::lint::read_bounded(client_path, crate::lint::DEFAULT_MAX_FILE_SIZE).map_err(|e| e.describe(&display))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("`{display}` is not UTF-8"))?;
     let source = Arc::new(SourceFile::new(display.clone(), text));
     let parsed = json::parse(&source.text, &ParseOptions::default())
@@ -453,7 +455,8 @@ pub fn run(client_path: &Path, server_path: Option<&Path>, json: bool) -> Result
     let server = match server_path {
         Some(path) => {
             let shown = path.to_string_lossy().into_owned();
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read the server document `{shown}`: {e}"))?;
+            let bytes = crate::lint::read_bounded(path, crate::lint::DEFAULT_MAX_FILE_SIZE)
+                .map_err(|e| format!("the server document: {}", e.describe(&shown)))?;
             Some(ServerDoc::from_bytes(&shown, bytes).map_err(|e| format!("`{shown}`: {e}"))?)
         }
         None => None,

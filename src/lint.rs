@@ -19,6 +19,68 @@ use crate::source::SourceFile;
 /// Default `--max-file-size`: 10 MiB, far above any real metadata document.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
+/// Most findings of one rule reported for one file; the rest are counted in one last finding
+/// ("N more … not shown"). Real documents come nowhere near it; a hostile one (two million wrong
+/// array elements, 100,000 duplicate members) would otherwise make a report of gigabytes.
+pub const MAX_FINDINGS_PER_RULE: usize = 100;
+
+/// Counts the findings of each rule past [`MAX_FINDINGS_PER_RULE`] in one file.
+#[derive(Debug, Default)]
+pub struct FindingCap {
+    /// Per rule: findings seen, and where the first one not kept is.
+    seen: HashMap<&'static str, (usize, &'static Rule, Span, String)>,
+    /// Absorbs the `.help()`/`.related()` calls chained on a finding that is not kept.
+    scratch: Option<Diagnostic>,
+}
+
+impl FindingCap {
+    /// `None` while `rule` is under the cap (keep the finding); otherwise a scratch finding to
+    /// write to and throw away.
+    pub fn overflow(&mut self, rule: &'static Rule, span: Span, pointer: &str) -> Option<&mut Diagnostic> {
+        let entry = self
+            .seen
+            .entry(rule.code)
+            .or_insert_with(|| (0, rule, Span::default(), String::new()));
+        entry.0 += 1;
+        if entry.0 <= MAX_FINDINGS_PER_RULE {
+            return None;
+        }
+        if entry.0 == MAX_FINDINGS_PER_RULE + 1 {
+            entry.2 = span;
+            entry.3 = pointer.to_owned();
+        }
+        let scratch = self
+            .scratch
+            .get_or_insert_with(|| Diagnostic::new(rule, Span::default(), "", String::new()));
+        scratch.related.clear();
+        Some(scratch)
+    }
+
+    /// Whether `rule` is past the cap already (its next finding will only be counted).
+    pub fn is_saturated(&self, rule: &Rule) -> bool {
+        self.seen.get(rule.code).is_some_and(|e| e.0 > MAX_FINDINGS_PER_RULE)
+    }
+
+    /// Appends one finding per capped rule saying how many were not shown, at the first of them.
+    pub fn summarize(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let mut capped: Vec<_> = self.seen.drain().filter(|(_, e)| e.0 > MAX_FINDINGS_PER_RULE).collect();
+        capped.sort_by_key(|(code, _)| *code);
+        for (code, (count, rule, span, pointer)) in capped {
+            let hidden = count - MAX_FINDINGS_PER_RULE;
+            let mut d = Diagnostic::new(
+                rule,
+                span,
+                pointer,
+                format!(
+                    "{hidden} more `{code}` findings in this file are not shown (at most {MAX_FINDINGS_PER_RULE} per rule and file)"
+                ),
+            );
+            d.help("fix the findings shown and lint again");
+            diagnostics.push(d);
+        }
+    }
+}
+
 /// Everything that changes how a document is linted.
 #[derive(Clone, Debug)]
 pub struct LintOptions {
@@ -65,8 +127,23 @@ pub struct RuleSelection {
 }
 
 impl RuleSelection {
-    /// The severity a finding of `rule` is reported at, or `None` when the rule is off.
+    /// The severity a finding of `rule` is reported at, or `None` when the rule is off. Profile
+    /// escalations scoped to a JSON Pointer do not apply (see [`RuleSelection::effective_at`]).
     pub fn effective(&self, rule: &Rule, profiles: &[Profile], default: Severity) -> Option<Severity> {
+        self.effective_at(rule, None, profiles, default)
+    }
+
+    /// The severity a finding of `rule` at `pointer` is reported at, or `None` when the rule is
+    /// off: a severity set for the rule (`--severity`, `lint.severity`) wins; otherwise the
+    /// finding's own severity, raised by the active profiles' escalations
+    /// (`rules::profile::ESCALATIONS`).
+    pub fn effective_at(
+        &self,
+        rule: &Rule,
+        pointer: Option<&str>,
+        profiles: &[Profile],
+        default: Severity,
+    ) -> Option<Severity> {
         if rule.profile.is_some_and(|p| !profiles.contains(&p)) {
             return None;
         }
@@ -78,7 +155,7 @@ impl RuleSelection {
         }
         match self.severity.get(rule.code) {
             Some(level) => *level,
-            None => Some(default),
+            None => Some(rules::profile::escalated(rule.code, pointer, profiles, default)),
         }
     }
 
@@ -148,6 +225,59 @@ pub fn unreadable(path: &str, message: String, options: &LintOptions) -> FileRep
     }
 }
 
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Missing, permission denied, or an error while reading; the message says which.
+    Io(String),
+    Directory,
+    /// A FIFO, socket or device: reading could block forever or never end.
+    NotRegular,
+    /// Larger than the limit (the size found).
+    TooLarge(u64),
+}
+
+impl ReadError {
+    /// The problem as a sentence about `display`.
+    pub fn describe(&self, display: &str) -> String {
+        match self {
+            ReadError::Io(why) => format!("cannot read `{display}`: {why}"),
+            ReadError::Directory => format!("`{display}` is a directory"),
+            ReadError::NotRegular => {
+                format!("`{display}` is not a regular file (a FIFO, socket or device); not read")
+            }
+            ReadError::TooLarge(size) => format!("`{display}` is {size} bytes, over the limit"),
+        }
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes. Anything else (a directory, a FIFO, a device such
+/// as `/dev/zero`, a file that grows past the limit while being read) is refused without reading
+/// more than `limit + 1` bytes, so no input can block or exhaust memory.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(io_message(&e)))?;
+    // The file may grow between stat and read: never read more than the limit allows.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(io_message(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Reads a file (refusing anything that is not a regular file, or larger than the limit) and
 /// lints it.
 ///
@@ -171,53 +301,11 @@ pub fn lint_path_with<'p>(
     options: &LintOptions,
     server: &dyn Fn() -> Option<&'p ServerDoc>,
 ) -> FileReport {
-    use std::io::Read;
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            return unreadable(
-                display_path,
-                format!("cannot read `{display_path}`: {}", io_message(&e)),
-                options,
-            );
-        }
-    };
-    if meta.is_dir() {
-        return unreadable(display_path, format!("`{display_path}` is a directory"), options);
+    match read_bounded(path, options.max_file_size) {
+        Ok(bytes) => lint_bytes_with(display_path, bytes, origin, options, server),
+        Err(ReadError::TooLarge(size)) => too_large(display_path, size, options),
+        Err(e) => unreadable(display_path, e.describe(display_path), options),
     }
-    if !meta.is_file() {
-        return unreadable(
-            display_path,
-            format!("`{display_path}` is not a regular file (a FIFO, socket or device); not read"),
-            options,
-        );
-    }
-    if meta.len() > options.max_file_size {
-        return too_large(display_path, meta.len(), options);
-    }
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            return unreadable(
-                display_path,
-                format!("cannot read `{display_path}`: {}", io_message(&e)),
-                options,
-            );
-        }
-    };
-    // The file may grow between stat and read: never read more than the limit allows.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    if let Err(e) = file.take(options.max_file_size + 1).read_to_end(&mut bytes) {
-        return unreadable(
-            display_path,
-            format!("cannot read `{display_path}`: {}", io_message(&e)),
-            options,
-        );
-    }
-    if bytes.len() as u64 > options.max_file_size {
-        return too_large(display_path, bytes.len() as u64, options);
-    }
-    lint_bytes_with(display_path, bytes, origin, options, server)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -273,11 +361,16 @@ pub fn lint_bytes_with<'p>(
     if bytes.len() as u64 > options.max_file_size {
         return too_large(path, bytes.len() as u64, options);
     }
-    match String::from_utf8(bytes) {
+    // UTF-16 of ASCII text without a byte order mark is valid UTF-8 (with a NUL every other byte):
+    // say what it is rather than "unexpected byte 0x00".
+    let decoded = match utf16_guess(&bytes) {
+        Some(_) => Err(bytes),
+        None => String::from_utf8(bytes).map_err(|e| e.into_bytes()),
+    };
+    match decoded {
         Ok(text) => lint_source_with(Arc::new(SourceFile::new(path, text)), origin, options, server),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+        Err(bytes) => {
+            let offset = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
             let message = match utf16_guess(&bytes) {
                 Some(which) => format!("the file is {which} text; JSON must be UTF-8 (RFC 8259 §8.1)"),
                 None => format!(
@@ -288,6 +381,7 @@ pub fn lint_bytes_with<'p>(
             let offset = if utf16_guess(&bytes).is_some() { 0 } else { offset };
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let source = Arc::new(SourceFile::new(path, text));
+            source.set_secret_spans(crate::secrets::secret_spans_in_text(&source.text));
             let end = source.text[offset..]
                 .chars()
                 .next()
@@ -374,6 +468,8 @@ fn lint_source_with<'p>(
     let parsed = match parsed {
         Ok(p) => p,
         Err(e) => {
+            // No tree to find the secrets in: find them in the text, so snippets still mask them.
+            source.set_secret_spans(crate::secrets::secret_spans_in_text(&source.text));
             if report.kind.is_none() {
                 report.kind = document::kind_from_text(&source.text);
                 report.kind_source = report.kind.map(|_| KindSource::Content);
@@ -416,7 +512,15 @@ fn lint_source_with<'p>(
         return report;
     }
 
+    let mut capped = FindingCap::default();
     for w in &parsed.warnings {
+        let rule = match w.kind {
+            json::ParseWarningKind::ByteOrderMark => &BYTE_ORDER_MARK,
+            json::ParseWarningKind::LoneSurrogate => &LONE_SURROGATE,
+        };
+        if capped.overflow(rule, w.span, &w.pointer).is_some() {
+            continue;
+        }
         match w.kind {
             json::ParseWarningKind::ByteOrderMark => {
                 diagnostics.push(Diagnostic::new(
@@ -442,6 +546,12 @@ fn lint_source_with<'p>(
         }
     }
     for dup in &parsed.duplicates {
+        if capped
+            .overflow(&DUPLICATE_MEMBER, dup.second, &dup.object_pointer)
+            .is_some()
+        {
+            continue;
+        }
         let member_pointer = format!("{}/{}", dup.object_pointer, json::escape_token(&dup.name));
         let mut d = Diagnostic::new(
             &DUPLICATE_MEMBER,
@@ -456,8 +566,24 @@ fn lint_source_with<'p>(
             .help("keep one member; oauth-lint checks the last value, as most parsers use it");
         diagnostics.push(d);
     }
+    capped.summarize(&mut diagnostics);
 
     let Some(kind) = report.kind else {
+        if parsed.root.as_object().is_none() {
+            // Not an object: no OAuth document at all, whatever its kind would be.
+            diagnostics.push(Diagnostic::new(
+                &TOP_LEVEL_NOT_OBJECT,
+                parsed.root.span,
+                "",
+                format!(
+                    "the top-level value is {}; OAuth metadata documents are JSON objects",
+                    parsed.root.type_name()
+                ),
+            ));
+            finish(&mut diagnostics, options);
+            report.diagnostics = diagnostics;
+            return report;
+        }
         diagnostics.push(Diagnostic::new(
             &rules::doc::UNKNOWN_KIND,
             parsed.root.span,
@@ -530,15 +656,18 @@ fn lint_source_with<'p>(
 
 /// Applies the rule selection and severities, and sorts by position then code.
 fn finish(diagnostics: &mut Vec<Diagnostic>, options: &LintOptions) {
-    diagnostics.retain_mut(
-        |d| match options.selection.effective(d.rule, &options.profiles, d.severity) {
+    diagnostics.retain_mut(|d| {
+        match options
+            .selection
+            .effective_at(d.rule, Some(&d.pointer), &options.profiles, d.severity)
+        {
             Some(s) => {
                 d.severity = s;
                 true
             }
             None => false,
-        },
-    );
+        }
+    });
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.rule.code, &a.pointer, &a.message).cmp(&(b.span.start, b.rule.code, &b.pointer, &b.message))
     });

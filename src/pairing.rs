@@ -227,18 +227,25 @@ pub fn pair<'p>(client: &Path, configured: Option<&Path>, pairings: &'p Pairings
 /// Reads the `--server` document. On failure, the report to print for it instead: unreadable
 /// (`JSON009`, exit code 2), not JSON (`JSON001`…), or not a server (`XCS026`).
 pub fn load_server(display: &str, path: &Path, options: &LintOptions) -> Result<Arc<ServerDoc>, FileReport> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ => e.to_string(),
-        };
-        lint::unreadable(
-            display,
-            format!("cannot read the server document `{display}`: {why}; clients are linted alone"),
-            options,
-        )
-    })?;
+    let bytes = match lint::read_bounded(path, options.max_file_size) {
+        Ok(bytes) => bytes,
+        // Too large: linting it says so, like any oversized input.
+        Err(lint::ReadError::TooLarge(_)) => {
+            return Err(lint::lint_path(display, path, Origin::Explicit, options, None));
+        }
+        Err(e) => {
+            let why = match e {
+                lint::ReadError::Io(why) => format!("cannot read the server document `{display}`: {why}"),
+                lint::ReadError::Directory => format!("the server document `{display}` is a directory"),
+                _ => format!("the server document `{display}` is not a regular file (a FIFO, socket or device)"),
+            };
+            return Err(lint::unreadable(
+                display,
+                format!("{why}; clients are linted alone"),
+                options,
+            ));
+        }
+    };
     if bytes.len() as u64 > options.max_file_size {
         return Err(lint::lint_bytes(display, bytes, Origin::Explicit, options, None));
     }

@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value as J;
 
+use crate::diagnostic::Severity;
 use crate::document::Kind;
-use crate::json::{Node, Value};
+use crate::json::{Node, Pointer, Value};
 use crate::rules::Ctx;
 use crate::rules::schema::{INTEGER_OUT_OF_RANGE, INVALID_EMAIL, INVALID_URL, UNSUPPORTED_VALUE, WRONG_TYPE};
 
@@ -455,54 +456,6 @@ impl FastSchema {
     }
 }
 
-/// The document as the validator takes it, without the top-level members no schema keyword
-/// applies to (extensions, typically): converting them costs, and validating them cannot fail.
-fn instance(root: &Node<'_>, kind: Kind) -> J {
-    let Value::Object(object) = &root.value else {
-        return root.to_serde();
-    };
-    let properties = match &*ROOT_PROPERTIES[kind as usize] {
-        Some(p) => p,
-        None => return root.to_serde(),
-    };
-    let mut map = serde_json::Map::new();
-    for m in object.iter() {
-        // Every `patternProperties` key of the schema is `^name#.+$` (checked when the set is
-        // built): a name without `#` matches none of them.
-        if properties.contains_key(m.name.as_ref()) || m.name.contains('#') {
-            map.insert(m.name.to_string(), m.value.to_serde());
-        }
-    }
-    J::Object(map)
-}
-
-/// The top-level `properties` of a kind's schema, when the top level constrains nothing but
-/// those members and members with a `#` (`patternProperties` of the form `^name#.+$`); `None`
-/// (validate every member) for any other schema.
-static ROOT_PROPERTIES: [LazyLock<Option<&'static serde_json::Map<String, J>>>; 4] = [
-    LazyLock::new(|| root_properties(Kind::Client)),
-    LazyLock::new(|| root_properties(Kind::Server)),
-    LazyLock::new(|| root_properties(Kind::Jwks)),
-    LazyLock::new(|| root_properties(Kind::Resource)),
-];
-
-fn root_properties(kind: Kind) -> Option<&'static serde_json::Map<String, J>> {
-    let schema = schema_json(kind).as_object()?;
-    let only_members = schema.iter().all(|(keyword, value)| match keyword.as_str() {
-        "$defs" | "$id" | "$schema" | "description" | "title" | "properties" => true,
-        "type" => value == "object",
-        "patternProperties" => value
-            .as_object()
-            .is_some_and(|p| p.keys().all(|k| k.starts_with('^') && k.ends_with("#.+$"))),
-        _ => false,
-    });
-    if only_members {
-        schema.get("properties")?.as_object()
-    } else {
-        None
-    }
-}
-
 /// The parsed schema of a kind.
 pub fn schema_json(kind: Kind) -> &'static J {
     &SCHEMAS[kind as usize]
@@ -512,16 +465,37 @@ pub fn schema_json(kind: Kind) -> &'static J {
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     // Most documents are valid: a quick check on the parse tree proves it without converting the
     // document for the validator. What it cannot prove valid goes to the validator.
-    let proven_valid = FAST_SCHEMAS[ctx.kind as usize].proves_valid(ctx.root);
-    if !proven_valid {
-        let instance = instance(ctx.root, ctx.kind);
+    if !FAST_SCHEMAS[ctx.kind as usize].proves_valid(ctx.root) {
         // Compiled on first use only: a run over valid documents never compiles it.
         let validator = &*VALIDATORS[ctx.kind as usize];
-        if !validator.is_valid(&instance) {
-            for error in validator.iter_errors(&instance) {
-                let pointer = error.instance_path().as_str().to_owned();
-                let schema_path = error.schema_path().as_str().to_owned();
-                report(ctx, error.kind(), &pointer, &schema_path);
+        let mut long = Vec::new();
+        let instance = bounded_serde(ctx.root, &mut Vec::new(), &mut long);
+        validate(ctx, validator, &instance, None);
+        // The elements cut from long arrays, a chunk at a time, each chunk in a skeleton document that
+        // holds only the path to its array (so nothing else is reported twice).
+        while let Some(array) = long.pop() {
+            let items = array.node.as_array().unwrap_or(&[]);
+            for (chunk_index, chunk) in items.chunks(LONG_ARRAY).enumerate().skip(1) {
+                let mut path = array.path.clone();
+                let elements: Vec<J> = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        path.push(Segment::Index(chunk_index * LONG_ARRAY + i));
+                        let value = bounded_serde(item, &mut path, &mut long);
+                        path.pop();
+                        value
+                    })
+                    .collect();
+                let skeleton = array
+                    .path
+                    .iter()
+                    .rev()
+                    .fold(J::Array(elements), |inner, segment| match segment {
+                        Segment::Key(name) => J::Object([(name.clone(), inner)].into_iter().collect()),
+                        Segment::Index(_) => J::Array(vec![inner]),
+                    });
+                validate(ctx, validator, &skeleton, Some((&array.path, chunk_index * LONG_ARRAY)));
             }
         }
     }
@@ -587,6 +561,109 @@ fn integer_members(kind: Kind) -> std::collections::HashSet<String> {
         .unwrap_or_default()
 }
 
+/// Arrays longer than this are validated a chunk of this many elements at a time: the validator
+/// collects every error below an array before returning any, so a two-million-element array of
+/// wrong types would otherwise hold two million errors in memory at once.
+const LONG_ARRAY: usize = 1000;
+
+#[derive(Clone, Debug)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// An array longer than [`LONG_ARRAY`], cut short in the instance validated first.
+struct LongArray<'n, 'a> {
+    path: Vec<Segment>,
+    node: &'n Node<'a>,
+}
+
+/// [`Node::to_serde`], with arrays cut to their first [`LONG_ARRAY`] elements; the arrays cut are
+/// recorded with their path (`path` is the path of `node`).
+fn bounded_serde<'n, 'a>(node: &'n Node<'a>, path: &mut Vec<Segment>, long: &mut Vec<LongArray<'n, 'a>>) -> J {
+    match &node.value {
+        Value::Array(items) => {
+            if items.len() > LONG_ARRAY {
+                long.push(LongArray {
+                    path: path.clone(),
+                    node,
+                });
+            }
+            let mut out = Vec::with_capacity(items.len().min(LONG_ARRAY));
+            for (i, item) in items.iter().take(LONG_ARRAY).enumerate() {
+                path.push(Segment::Index(i));
+                out.push(bounded_serde(item, path, long));
+                path.pop();
+            }
+            J::Array(out)
+        }
+        Value::Object(o) => {
+            let mut map = serde_json::Map::with_capacity(o.members.len());
+            for m in o.iter() {
+                path.push(Segment::Key(m.name.to_string()));
+                map.insert(m.name.to_string(), bounded_serde(&m.value, path, long));
+                path.pop();
+            }
+            J::Object(map)
+        }
+        _ => node.to_serde(),
+    }
+}
+
+/// Validates one instance and reports its errors. `chunk`: the instance is a skeleton holding
+/// elements `offset..` of the array at `path` (array indices on the path written as 0): error
+/// pointers are mapped back to the document, and errors outside the chunk (already reported) dropped.
+fn validate(
+    ctx: &mut Ctx<'_, '_>,
+    validator: &jsonschema::Validator,
+    instance: &J,
+    chunk: Option<(&[Segment], usize)>,
+) {
+    if validator.is_valid(instance) {
+        return;
+    }
+    for error in validator.iter_errors(instance) {
+        let schema_path = error.schema_path().as_str().to_owned();
+        let pointer = match chunk {
+            None => error.instance_path().as_str().to_owned(),
+            Some((path, offset)) => {
+                let instance_path = error.instance_path().as_str().to_owned();
+                let mut tokens = instance_path.split('/').skip(1);
+                let mut pointer = Pointer::root();
+                for segment in path {
+                    tokens.next();
+                    pointer = match segment {
+                        Segment::Key(name) => pointer.key(name),
+                        Segment::Index(i) => pointer.index(*i),
+                    };
+                }
+                let Some(index) = tokens.next().and_then(|t| t.parse::<usize>().ok()) else {
+                    continue;
+                };
+                let mut pointer = pointer.index(offset + index).into_string();
+                for rest in tokens {
+                    pointer.push('/');
+                    pointer.push_str(rest);
+                }
+                pointer
+            }
+        };
+        let rule = match error.kind() {
+            ValidationErrorKind::Format { format } if format == "uri" => &INVALID_URL,
+            ValidationErrorKind::Format { format } if format == "email" => &INVALID_EMAIL,
+            ValidationErrorKind::Minimum { .. } => &INTEGER_OUT_OF_RANGE,
+            ValidationErrorKind::Enum { .. } => &UNSUPPORTED_VALUE,
+            _ => &WRONG_TYPE,
+        };
+        if ctx.is_saturated(rule) {
+            // Only counted: skip locating and wording it.
+            ctx.report(rule, crate::json::Span::default(), "", String::new());
+            continue;
+        }
+        report(ctx, error.kind(), &pointer, &schema_path);
+    }
+}
+
 fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, schema_path: &str) {
     let Some(node) = ctx.root.resolve(pointer) else {
         return;
@@ -613,13 +690,12 @@ fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, sche
         }
         ValidationErrorKind::Format { format } if format == "uri" => {
             let value = node.as_str().unwrap_or_default();
-            ctx.report(
-                &INVALID_URL,
-                span,
-                pointer,
-                format!("{location} is not an absolute URL: {found}"),
-            )
-            .help(url_help(value));
+            let message = if looks_templated(value) {
+                format!("{location} is an unrendered template, not a URL: {found}")
+            } else {
+                format!("{location} is not an absolute URL: {found}")
+            };
+            ctx.report(&INVALID_URL, span, pointer, message).help(url_help(value));
         }
         ValidationErrorKind::Format { format } if format == "email" => {
             ctx.report(
@@ -652,16 +728,21 @@ fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, sche
                 .map(|a| a.iter().filter_map(J::as_str).collect())
                 .unwrap_or_default();
             let list = allowed.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
-            let d = ctx.report(
-                &UNSUPPORTED_VALUE,
-                span,
-                pointer,
-                format!("{location} must be one of {list}, found {found}"),
-            );
-            if let Some(s) = node
-                .as_str()
-                .and_then(|v| crate::rules::doc::closest_value(v, allowed.iter().copied()))
-            {
+            let open = is_open_jwk_value(pointer);
+            let message = if open {
+                format!("{location} is not a registered value ({list}), found {found}")
+            } else {
+                format!("{location} must be one of {list}, found {found}")
+            };
+            let d = ctx.report(&UNSUPPORTED_VALUE, span, pointer, message);
+            if open {
+                // RFC 7517 §4.2 (`use`) and §4.3 (`key_ops`): "Other values MAY be used."
+                d.severity(Severity::Warning);
+            }
+            if let Some(s) = node.as_str().and_then(|v| {
+                crate::rules::doc::closest_value(v, allowed.iter().copied())
+                    .or_else(|| open.then(|| longest_prefix(v, &allowed)).flatten())
+            }) {
                 d.help(format!("did you mean `{s}`?"));
             }
         }
@@ -671,6 +752,27 @@ fn report(ctx: &mut Ctx<'_, '_>, kind: &ValidationErrorKind, pointer: &str, sche
             ctx.report(&WRONG_TYPE, span, pointer, format!("{location}: {other:?}"));
         }
     }
+}
+
+/// A JWK `use` or `key_ops` value (in a JWK Set or a client's inline `jwks`): RFC 7517 §4.2 and
+/// §4.3 register values but allow others, so a value outside the registry is a warning.
+fn is_open_jwk_value(pointer: &str) -> bool {
+    let segments: Vec<&str> = pointer.split('/').collect();
+    matches!(
+        segments.as_slice(),
+        [.., "keys", _, "use"] | [.., "keys", _, "key_ops", _]
+    )
+}
+
+/// The longest allowed value that `value` starts with, ignoring case (`signing` → `sign`,
+/// `encryption` → `enc`).
+fn longest_prefix<'v>(value: &str, allowed: &[&'v str]) -> Option<&'v str> {
+    let lower = value.to_ascii_lowercase();
+    allowed
+        .iter()
+        .copied()
+        .filter(|a| lower.starts_with(&a.to_ascii_lowercase()))
+        .max_by_key(|a| a.len())
 }
 
 /// Follows a schema path (`/properties/jwks/$ref/properties/keys/items/…/type`) in the kind's
@@ -795,8 +897,15 @@ fn type_help(node: &Node<'_>, expected: &str) -> String {
     }
 }
 
+/// A URL with a template placeholder (`{{request.port}}`, `{tenantid}`, `$ISSUER`).
+fn looks_templated(value: &str) -> bool {
+    value.contains('{') || value.contains('$')
+}
+
 fn url_help(value: &str) -> String {
-    if value.contains('{') || value.contains('$') {
+    if value.contains("{tenantid}") {
+        "Microsoft multi-tenant metadata (`/common`, `/organizations`): no token carries this literal issuer; a client must compare `iss` with the tenant-specific value (the token's `tid` substituted), and a single-tenant document has the real URL".into()
+    } else if looks_templated(value) {
         "this looks like an unrendered template placeholder; lint the rendered document".into()
     } else if value.starts_with('/') || !value.contains(':') {
         "write the absolute URL, with scheme and host (`https://…`)".into()
@@ -924,13 +1033,6 @@ mod tests {
         );
         assert_eq!(itoa(0, &mut [0; 20]), "0");
         assert_eq!(itoa(1207, &mut [0; 20]), "1207");
-    }
-
-    #[test]
-    fn every_shipped_schema_allows_skipping_unconstrained_members() {
-        for kind in Kind::ALL {
-            assert!(root_properties(kind).is_some(), "{kind}");
-        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file with its display path and text.
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         Self {
             path: path.into(),
@@ -54,7 +55,9 @@ impl SourceFile {
         let mut bytes = self.text.clone().into_bytes();
         for span in spans {
             let inner = if bytes.get(span.start) == Some(&b'"') && span.len() >= 2 {
-                span.start + 1..span.end - 1
+                // A string not closed (in a document that does not parse) has no closing quote.
+                let closed = bytes[span.end - 1] == b'"';
+                span.start + 1..span.end - usize::from(closed)
             } else {
                 span.start..span.end
             };

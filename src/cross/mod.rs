@@ -10,7 +10,7 @@
 
 pub mod effective;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::Arc;
 
@@ -84,7 +84,7 @@ enum ServerValue {
 }
 
 /// An effective supported list of a server.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct SupportedList {
     /// The metadata member (`token_endpoint_auth_methods_supported`).
     pub member: &'static str,
@@ -92,12 +92,28 @@ pub struct SupportedList {
     pub values: Vec<String>,
     /// [`Provenance::Server`] (the list and its span) or [`Provenance::Default`].
     pub provenance: Provenance,
+    /// The values as a set, built on the first lookup in a long list (a hostile server can list
+    /// 300,000 values, each looked up per client value).
+    lookup: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
+
+impl PartialEq for SupportedList {
+    fn eq(&self, other: &Self) -> bool {
+        self.member == other.member && self.values == other.values && self.provenance == other.provenance
+    }
+}
+
+impl Eq for SupportedList {}
 
 impl SupportedList {
     /// Whether `value` is listed (case-sensitive, as every OAuth registry compares).
     pub fn contains(&self, value: &str) -> bool {
-        self.values.iter().any(|v| v == value)
+        if self.values.len() <= 16 {
+            return self.values.iter().any(|v| v == value);
+        }
+        self.lookup
+            .get_or_init(|| self.values.iter().cloned().collect())
+            .contains(value)
     }
 
     /// The values quoted and comma-separated, for messages: `"RS256", "ES256"`.
@@ -122,11 +138,18 @@ pub fn quote_all<S: AsRef<str>>(values: &[S]) -> String {
     if values.is_empty() {
         return "nothing (an empty list)".into();
     }
-    values
+    // A message quotes a list in full only when it is of a readable length.
+    const SHOWN: usize = 50;
+    let mut quoted = values
         .iter()
+        .take(SHOWN)
         .map(|v| format!("{:?}", v.as_ref()))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if values.len() > SHOWN {
+        quoted.push_str(&format!(", … ({} more)", values.len() - SHOWN));
+    }
+    quoted
 }
 
 /// Supported lists that have a default when absent: (member, default, reference).
@@ -179,6 +202,20 @@ const FLAG_DEFAULTS: &[(&str, bool, &str)] = &[
     ("backchannel_user_code_parameter_supported", false, "CIBA Core §4"),
 ];
 
+fn list_index(members: &BTreeMap<String, ServerMember>) -> HashMap<String, HashMap<String, usize>> {
+    let mut index = HashMap::new();
+    for (name, member) in members {
+        if let ServerValue::List(items) = &member.value {
+            let mut values = HashMap::with_capacity(items.len());
+            for (i, (value, _)) in items.iter().enumerate() {
+                values.entry(value.clone()).or_insert(i);
+            }
+            index.insert(name.clone(), values);
+        }
+    }
+    index
+}
+
 /// Why a document cannot be used as the server of a pairing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ServerLoadError {
@@ -230,6 +267,9 @@ pub struct ServerDoc {
     /// Span of the top-level object (the label when a default applies).
     object_span: Span,
     members: BTreeMap<String, ServerMember>,
+    /// Per list member: value → index of its first occurrence. Checks look values up one by one,
+    /// and a hostile server can list 300,000 of them.
+    list_index: HashMap<String, HashMap<String, usize>>,
 }
 
 impl ServerDoc {
@@ -289,6 +329,7 @@ impl ServerDoc {
             .collect();
         Ok(ServerDoc {
             object_span: root.span,
+            list_index: list_index(&members),
             members,
             source,
         })
@@ -360,6 +401,7 @@ impl ServerDoc {
                         pointer: Pointer::root().key(member).into_string(),
                         span: m.span,
                     }),
+                    lookup: std::sync::OnceLock::new(),
                 });
             }
             // Present with the wrong type: SCH001 reports it on the server; treat as absent
@@ -371,6 +413,7 @@ impl ServerDoc {
             member,
             values: default.iter().map(|s| (*s).to_owned()).collect(),
             provenance: Provenance::Default { reference },
+            lookup: std::sync::OnceLock::new(),
         })
     }
 
@@ -379,7 +422,7 @@ impl ServerDoc {
         let ServerValue::List(items) = &self.members.get(member)?.value else {
             return None;
         };
-        let index = items.iter().position(|(v, _)| v == value)?;
+        let index = *self.list_index.get(member)?.get(value)?;
         Some(Location {
             pointer: Pointer::root().key(member).index(index).into_string(),
             span: items[index].1,

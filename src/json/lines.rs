@@ -12,6 +12,17 @@ pub struct Position {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The number of characters before each multiple of [`CHAR_BLOCK`] bytes, so a column costs at
+    /// most one block of counting even on a minified document that is one multi-megabyte line.
+    block_chars: Vec<usize>,
+}
+
+/// Bytes per entry of [`LineIndex::block_chars`].
+const CHAR_BLOCK: usize = 256;
+
+/// Characters in `bytes`: every byte that is not a UTF-8 continuation byte starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -20,7 +31,20 @@ impl LineIndex {
         let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut starts = vec![first];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        Self { starts }
+        let mut block_chars = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut total = 0;
+        block_chars.push(0);
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            total += count_chars(block);
+            block_chars.push(total);
+        }
+        Self { starts, block_chars }
+    }
+
+    /// Characters before byte `offset` (a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / CHAR_BLOCK;
+        self.block_chars[block] + count_chars(&text.as_bytes()[block * CHAR_BLOCK..offset])
     }
 
     /// The position of byte `offset` (clamped to the text, and back to a character boundary).
@@ -31,7 +55,7 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1].min(offset);
-        let column = text[start..offset].chars().count() + 1;
+        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         Position { line, column, offset }
     }
 }
@@ -58,6 +82,17 @@ mod tests {
         let x = text.find("\"x\"").unwrap();
         assert_eq!((idx.position(text, x).line, idx.position(text, x).column), (3, 1));
         assert_eq!(idx.position(text, text.len()).line, 3);
+    }
+
+    #[test]
+    fn columns_on_a_long_line() {
+        let text = format!("{}é{}x", "a".repeat(1000), "ü".repeat(700));
+        let idx = LineIndex::new(&text);
+        let x = text.len() - 1;
+        assert_eq!(idx.position(&text, x).column, 1000 + 1 + 700 + 1);
+        for offset in (0..text.len()).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(idx.position(&text, offset).column, text[..offset].chars().count() + 1);
+        }
     }
 
     #[test]

@@ -275,12 +275,15 @@ impl<'a> Parser<'a> {
                             }
                             Some(b'}') => {
                                 self.pos += 1;
-                                let Some(Frame::Object { start, members, .. }) = self.stack.pop() else {
+                                let Some(Frame::Object {
+                                    start, members, index, ..
+                                }) = self.stack.pop()
+                                else {
                                     unreachable!("the top frame is an object")
                                 };
                                 node = Node {
                                     span: Span::new(start, self.pos),
-                                    value: Value::Object(Object { members }),
+                                    value: Value::Object(Object { members, index }),
                                 };
                             }
                             Some(_) => {

@@ -12,8 +12,11 @@ use crate::document::Kind;
 /// One row of a registry CSV.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry {
+    /// The registered name.
     pub value: &'static str,
+    /// The registry's reference column (the defining specification).
     pub reference: &'static str,
+    /// The status column, typed.
     pub status: Status,
     /// `key: value` pairs separated by ` | ` (`description: … | change_controller: …`).
     pub notes: &'static str,
@@ -23,17 +26,29 @@ pub struct Entry {
 /// requirement for JOSE algorithms, and a curated status for `known_unregistered.csv`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
+    /// An OAuth registry entry (OAuth registries have no status column).
     Registered,
+    /// JOSE implementation requirement: Required.
     Required,
+    /// JOSE implementation requirement: Recommended+.
     RecommendedPlus,
+    /// JOSE implementation requirement: Recommended.
     Recommended,
+    /// JOSE implementation requirement: Recommended-.
     RecommendedMinus,
+    /// JOSE implementation requirement: Optional.
     Optional,
+    /// JOSE: Deprecated (e.g. `EdDSA` by RFC 9864).
     Deprecated,
+    /// JOSE: Prohibited (JWK-only WebCrypto names).
     Prohibited,
+    /// Defined by a specification but not registered.
     NotRegistered,
+    /// Removed from the registry.
     Removed,
+    /// Defined by an Internet-Draft, not yet registered.
     PendingDraft,
+    /// Not applicable to the JOSE/OAuth registries (e.g. COSE-only names).
     NotApplicable,
 }
 

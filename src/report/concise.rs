@@ -35,9 +35,11 @@ impl Reporter for Concise {
         // The file's lines are built in one buffer (without the formatting machinery: this runs
         // for every finding of every file) and written at once.
         let mut lines = String::with_capacity(report.diagnostics.len() * 128);
+        // The path as printable text (the same for every line of the file).
+        let path = crate::diagnostic::sanitize(report.source.path.clone());
         for d in &report.diagnostics {
             let p = report.source.position(d.span.start);
-            lines.push_str(&report.source.path);
+            lines.push_str(&path);
             lines.push(':');
             push_number(&mut lines, p.line);
             lines.push(':');

@@ -5,7 +5,10 @@ use std::fmt;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use miette::{Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
 use super::{Reporter, Summary, rule_url};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -36,21 +39,133 @@ impl Full {
     }
 }
 
-/// A source file as miette reads it: the masked text under the display path.
-fn named_source(file: &SourceFile) -> NamedSource<String> {
-    NamedSource::new(&file.path, file.masked_text().into_owned()).with_language("json")
+/// A source file as miette reads it: the masked text under the display path, with long lines cut
+/// to a window around the labels. A minified document is a single line; miette would print all of
+/// it (megabytes, for a hostile one) for every finding.
+struct Snippet {
+    file: Arc<SourceFile>,
+    masked: String,
+}
+
+/// A snippet longer than this (in bytes) shows only a window of the labelled line(s).
+const MAX_SNIPPET: usize = 2000;
+/// Bytes shown on each side of a label in a window.
+const WINDOW_MARGIN: usize = 120;
+/// The longest label underline (in bytes): a label on a megabyte value underlines its beginning.
+const MAX_LABEL: usize = 240;
+
+fn floor_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+impl Snippet {
+    fn new(file: &Arc<SourceFile>) -> Arc<Snippet> {
+        Arc::new(Snippet {
+            file: Arc::clone(file),
+            masked: file.masked_text().into_owned(),
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.masked.is_empty()
+    }
+
+    /// A label's span, shortened to [`MAX_LABEL`] bytes.
+    fn label(&self, span: crate::json::Span) -> (usize, usize) {
+        let start = floor_boundary(&self.masked, span.start);
+        let end = floor_boundary(&self.masked, span.end.min(start + MAX_LABEL)).max(start);
+        let lines = self.masked.as_bytes()[start..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        if lines > 3 {
+            let first = self.masked[start..].chars().next().map_or(0, char::len_utf8);
+            return (start, first);
+        }
+        (start, end - start)
+    }
+
+    fn line_start(&self, offset: usize) -> usize {
+        memchr::memrchr(b'\n', &self.masked.as_bytes()[..offset]).map_or(0, |i| i + 1)
+    }
+
+    /// The offset just past the end of the line holding `offset` (its `\n` included).
+    fn line_end(&self, offset: usize) -> usize {
+        memchr::memchr(b'\n', &self.masked.as_bytes()[offset..]).map_or(self.masked.len(), |i| offset + i + 1)
+    }
+
+    fn contents(&self, start: usize, end: usize) -> Box<dyn SpanContents<'_> + '_> {
+        let p = self.file.position(start);
+        let line_count = self.file.position(self.masked.len()).line;
+        Box::new(
+            MietteSpanContents::new_named(
+                crate::diagnostic::sanitize(self.file.path.clone()),
+                &self.masked.as_bytes()[start..end],
+                (start, end - start).into(),
+                p.line - 1,
+                p.column - 1,
+                line_count,
+            )
+            .with_language("json"),
+        )
+    }
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = &self.masked;
+        if span.offset() > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let start = floor_boundary(text, span.offset());
+        let end = floor_boundary(text, span.offset() + span.len()).max(start);
+        if context_lines_before == 0 && context_lines_after == 0 {
+            return Ok(self.contents(start, floor_boundary(text, end.min(start + MAX_SNIPPET)).max(start)));
+        }
+        let mut first = self.line_start(start);
+        for _ in 0..context_lines_before {
+            if first == 0 {
+                break;
+            }
+            first = self.line_start(first - 1);
+        }
+        let mut last = self.line_end(end.saturating_sub(1).max(start));
+        for _ in 0..context_lines_after {
+            if last == text.len() {
+                break;
+            }
+            last = self.line_end(last);
+        }
+        if last - first <= MAX_SNIPPET {
+            return Ok(self.contents(first, last));
+        }
+        // Too long to show whole: a window of the labelled line(s) around the labels.
+        let first = floor_boundary(text, start.saturating_sub(WINDOW_MARGIN).max(self.line_start(start)));
+        let last = (end + WINDOW_MARGIN).min(self.line_end(end.saturating_sub(1).max(start)));
+        let last = floor_boundary(text, last.min(first + MAX_SNIPPET));
+        Ok(self.contents(first, last))
+    }
 }
 
 struct Adapter<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: &'a Snippet,
     /// Related locations in other files, each rendered as a nested diagnostic.
     others: Vec<OtherFile>,
 }
 
 struct OtherFile {
     message: String,
-    source: NamedSource<String>,
+    source: Arc<Snippet>,
     label: LabeledSpan,
 }
 
@@ -96,7 +211,7 @@ impl MietteDiagnostic for Adapter<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        if self.source.inner().is_empty() {
+        if self.source.is_empty() {
             None
         } else {
             Some(self.source)
@@ -104,16 +219,24 @@ impl MietteDiagnostic for Adapter<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if self.source.inner().is_empty() {
+        if self.source.is_empty() {
             return None;
         }
         let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(Some(short_label(d)), (d.span.start, d.span.len()));
+        let (start, len) = self.source.label(d.span);
+        // A value spanning several lines (the object a missing member belongs in) is drawn as
+        // its first character; JSON and SARIF keep the full span.
+        let label = if len < d.span.len() && self.source.masked.get(start..start + 1) == Some("{") {
+            "in this object".to_owned()
+        } else {
+            short_label(d)
+        };
+        let primary = LabeledSpan::new_primary_with_span(Some(label), (start, len));
         let same_file = d
             .related
             .iter()
             .filter(|r| r.file.is_none())
-            .map(|r| LabeledSpan::new_with_span(Some(r.message.clone()), (r.span.start, r.span.len())));
+            .map(|r| LabeledSpan::new_with_span(Some(r.message.clone()), self.source.label(r.span)));
         Some(Box::new(std::iter::once(primary).chain(same_file)))
     }
 
@@ -154,7 +277,7 @@ impl MietteDiagnostic for OtherFile {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        Some(&*self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -167,24 +290,25 @@ impl Reporter for Full {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let source = named_source(&report.source);
-        let mut other_sources: Vec<(Arc<SourceFile>, NamedSource<String>)> = Vec::new();
+        let source = Snippet::new(&report.source);
+        let mut other_sources: Vec<Arc<Snippet>> = Vec::new();
         for d in &report.diagnostics {
             let mut others = Vec::new();
             for r in d.related.iter() {
                 let Some(file) = &r.file else { continue };
-                let named = match other_sources.iter().find(|(f, _)| Arc::ptr_eq(f, file)) {
-                    Some((_, n)) => n.clone(),
+                let named = match other_sources.iter().find(|s| Arc::ptr_eq(&s.file, file)) {
+                    Some(s) => Arc::clone(s),
                     None => {
-                        let n = named_source(file);
-                        other_sources.push((Arc::clone(file), n.clone()));
-                        n
+                        let s = Snippet::new(file);
+                        other_sources.push(Arc::clone(&s));
+                        s
                     }
                 };
+                let label = named.label(r.span);
                 others.push(OtherFile {
-                    message: format!("{}: {}", file.path, r.message),
+                    message: format!("{}: {}", crate::diagnostic::sanitize(file.path.clone()), r.message),
                     source: named,
-                    label: LabeledSpan::new_primary_with_span(Some(r.message.clone()), (r.span.start, r.span.len())),
+                    label: LabeledSpan::new_primary_with_span(Some(r.message.clone()), label),
                 });
             }
             let adapter = Adapter {
@@ -196,9 +320,9 @@ impl Reporter for Full {
             self.handler
                 .render_report(&mut rendered, &adapter)
                 .map_err(|e| io::Error::other(e.to_string()))?;
-            if source.inner().is_empty() {
+            if source.is_empty() {
                 // No snippet (unreadable or oversized file): still say which file.
-                writeln!(out, "{}:", report.source.path)?;
+                writeln!(out, "{}:", crate::diagnostic::sanitize(report.source.path.clone()))?;
             }
             writeln!(out, "{rendered}")?;
         }

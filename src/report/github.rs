@@ -23,7 +23,7 @@ pub fn escape_property(s: &str) -> String {
 
 impl Reporter for Github {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        let path = escape_property(&report.source.path);
+        let path = escape_property(&crate::diagnostic::sanitize(report.source.path.clone()));
         for d in &report.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -40,7 +40,8 @@ impl Reporter for Github {
             for r in &d.related {
                 let file = r.file.as_deref().unwrap_or(&report.source);
                 let p = file.position(r.span.start);
-                message.push_str(&format!("\n{}:{}:{}: {}", file.path, p.line, p.column, r.message));
+                let shown = crate::diagnostic::sanitize(file.path.clone());
+                message.push_str(&format!("\n{shown}:{}:{}: {}", p.line, p.column, r.message));
             }
             writeln!(
                 out,

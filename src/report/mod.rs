@@ -41,8 +41,11 @@ pub struct Summary {
     pub files: usize,
     /// Walked files that are not OAuth metadata.
     pub skipped: usize,
+    /// Error-severity findings.
     pub errors: usize,
+    /// Warning-severity findings.
     pub warnings: usize,
+    /// Info-severity findings.
     pub infos: usize,
     /// Inputs that could not be read.
     pub unreadable: usize,
@@ -66,6 +69,7 @@ pub struct PairRecord {
 }
 
 impl Summary {
+    /// Counts one file's report.
     pub fn add(&mut self, report: &FileReport) {
         if report.skipped {
             self.skipped += 1;

@@ -11,6 +11,7 @@ pub mod doc;
 pub mod json;
 pub mod jwks;
 pub mod oauth4webapi;
+pub mod profile;
 pub mod resource;
 pub mod schema;
 pub mod server;
@@ -32,6 +33,7 @@ pub struct Rule {
     pub code: &'static str,
     /// kebab-case name, usable wherever a code is.
     pub name: &'static str,
+    /// Default severity (configurable per rule).
     pub severity: Severity,
     /// Why the severity is what it is (checked against the policy by a meta test).
     pub basis: Basis,
@@ -82,20 +84,27 @@ impl Basis {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Profile {
     #[serde(rename = "oidc")]
+    /// Force OpenID Connect requirements on server metadata.
     Oidc,
     #[serde(rename = "oauth2.1")]
+    /// OAuth 2.1 (draft-ietf-oauth-v2-1).
     Oauth21,
     #[serde(rename = "security-bcp")]
+    /// OAuth 2.0 Security Best Current Practice (RFC 9700).
     SecurityBcp,
     #[serde(rename = "fapi2")]
+    /// FAPI 2.0 Security Profile.
     Fapi2,
     #[serde(rename = "mcp")]
+    /// Model Context Protocol authorization.
     Mcp,
     #[serde(rename = "oauth4webapi")]
+    /// What the oauth4webapi client library supports.
     Oauth4webapi,
 }
 
 impl Profile {
+    /// Every profile.
     pub const ALL: [Profile; 6] = [
         Profile::Oidc,
         Profile::Oauth21,
@@ -105,6 +114,7 @@ impl Profile {
         Profile::Oauth4webapi,
     ];
 
+    /// The name used on the command line and in the config file.
     pub fn as_str(self) -> &'static str {
         match self {
             Profile::Oidc => "oidc",
@@ -116,6 +126,7 @@ impl Profile {
         }
     }
 
+    /// The profile named `s`.
     pub fn parse(s: &str) -> Option<Profile> {
         Profile::ALL.into_iter().find(|p| p.as_str() == s)
     }
@@ -135,6 +146,9 @@ pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         resource::RULES,
         cross::RULES,
         oauth4webapi::RULES,
+        profile::fapi2::RULES,
+        profile::mcp::RULES,
+        profile::oauth21::RULES,
     ]
     .into_iter()
     .flatten()
@@ -151,18 +165,26 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 
 /// What a rule sees while checking one document.
 pub struct Ctx<'s, 'a> {
+    /// The document's file (text, path).
     pub file: &'s Arc<SourceFile>,
+    /// The document's top-level value.
     pub root: &'s Node<'a>,
+    /// The document's kind.
     pub kind: Kind,
     /// The client role (clients only).
     pub role: Option<Role>,
+    /// The run's options.
     pub options: &'s LintOptions,
     /// The server document a client is checked against (cross checks, SPEC §4.7).
     pub server: Option<&'s ServerDoc>,
     diagnostics: Vec<Diagnostic>,
+    /// Findings past [`crate::lint::MAX_FINDINGS_PER_RULE`] of one rule (a hostile document can
+    /// have millions): counted, not kept.
+    capped: crate::lint::FindingCap,
 }
 
 impl<'s, 'a> Ctx<'s, 'a> {
+    /// A context for one document.
     pub fn new(
         file: &'s Arc<SourceFile>,
         root: &'s Node<'a>,
@@ -178,6 +200,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
             options,
             server: None,
             diagnostics: Vec::new(),
+            capped: crate::lint::FindingCap::default(),
         }
     }
 
@@ -205,11 +228,23 @@ impl<'s, 'a> Ctx<'s, 'a> {
         pointer: impl Into<String>,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
+        let pointer = pointer.into();
+        if let Some(overflow) = self.capped.overflow(rule, span, &pointer) {
+            return overflow;
+        }
         self.diagnostics.push(Diagnostic::new(rule, span, pointer, message));
         self.diagnostics.last_mut().expect("just pushed")
     }
 
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+    /// Whether `rule` has reached the cap of findings per file: its next findings are only counted,
+    /// so a caller may skip wording them (see [`crate::lint::MAX_FINDINGS_PER_RULE`]).
+    pub fn is_saturated(&self, rule: &Rule) -> bool {
+        self.capped.is_saturated(rule)
+    }
+
+    /// The findings reported so far (beyond the cap, one finding per rule says how many more).
+    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        self.capped.summarize(&mut self.diagnostics);
         self.diagnostics
     }
 }
@@ -232,6 +267,9 @@ pub fn run(ctx: &mut Ctx<'_, '_>) {
         Kind::Server => server::check(ctx),
         Kind::Jwks => jwks::check(ctx),
         Kind::Resource => resource::check(ctx),
+    }
+    if !ctx.options.profiles.is_empty() {
+        profile::check(ctx);
     }
 }
 
@@ -260,7 +298,7 @@ pub fn reference_markdown() -> String {
     for r in ALL.iter() {
         let _ = write!(
             out,
-            "\n<a id=\"{}\"></a>\n\n## {} `{}`\n\n{}.\n\nDefault severity: **{}**{}.\n\n{}\n",
+            "\n<a id=\"{}\"></a>\n\n## {} `{}`\n\n{}.\n\nDefault severity: **{}**{}.{}\n\n{}\n",
             r.code.to_ascii_lowercase(),
             r.code,
             r.name,
@@ -268,6 +306,9 @@ pub fn reference_markdown() -> String {
             r.severity,
             r.profile
                 .map(|p| format!(" (profile `{}`)", p.as_str()))
+                .unwrap_or_default(),
+            profile::escalation_note(r.code)
+                .map(|note| format!(" {note}; see [profiles](profiles.md)."))
                 .unwrap_or_default(),
             // Rule sections become level-3 headings under the rule's level-2 heading.
             r.docs.trim_end().replace("\n## ", "\n### ").replacen(

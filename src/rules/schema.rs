@@ -56,7 +56,10 @@ pub static INVALID_URL: Rule = Rule {
     docs: r#"## What it does
 Checks that members defined as URLs (`*_uri`, `*_endpoint`, `issuer`, `jwks_uri`, `resource`, each
 element of `redirect_uris`, …) are absolute URIs (RFC 3986 §4.3): a scheme, and no characters
-that must be percent-encoded (spaces, `{`, `}`).
+that must be percent-encoded (spaces, `{`, `}`). A value with a template placeholder
+(`{{request.port}}`, `{tenantid}`, `$ISSUER`) is reported as an unrendered template; for the
+`{tenantid}` issuer of Microsoft's multi-tenant metadata the help explains the tenant-specific
+issuer check clients need instead.
 
 ## Why is this bad?
 A relative URL (`/userinfo`, `jwks.json`) has no base to resolve against in metadata; an unrendered
@@ -155,9 +158,15 @@ Checks members whose values the specifications enumerate: `application_type` (`w
 `subject_type` (`public`, `pairwise`), `backchannel_token_delivery_mode` (`poll`, `ping`, `push`),
 JWK `use` (`sig`, `enc`) and `key_ops`, `bearer_methods_supported` (`header`, `body`, `query`).
 
+JWK `use` and `key_ops` are reported as warnings, not errors: RFC 7517 §4.2 and §4.3 list the
+registered values and then say "Other values MAY be used", so an unregistered value breaks no
+requirement. It is still almost always a mistake (`signing` for `sign`, `Sig` for `sig`) that
+makes libraries reject or ignore the key, hence the warning and the "did you mean".
+
 ## Why is this bad?
 Any other value is meaningless to the receiver: the server rejects the registration
-(RFC 7591 §3.2.2 `invalid_client_metadata`) or ignores the member.
+(RFC 7591 §3.2.2 `invalid_client_metadata`) or ignores the member; a JOSE library given a key
+whose `key_ops` it does not know refuses to use the key for the operation it needs.
 
 ## Example
 ```json

@@ -225,8 +225,17 @@ fn check_listed<'c>(
     help: &str,
 ) -> Option<&'c mut Diagnostic> {
     let (span, pointer) = client_at(ctx, at);
+    // Without copying the server's list (once per client value): listed, or past the cap of
+    // findings (counted only; the message would quote the whole list).
+    if server.list_item(list_member, value).is_some() {
+        return None;
+    }
+    if server.has(list_member) && ctx.is_saturated(rule) {
+        return Some(ctx.report(rule, span, pointer, String::new()));
+    }
     match server.list(list_member) {
-        Some(list) if list.contains(value) => None,
+        // A list the server has was looked up above; only a default list is left to search.
+        Some(list) if !server.has(list_member) && list.contains(value) => None,
         Some(list) => {
             let d = ctx.report(rule, span, pointer, format!("{subject}, but {}", list_phrase(&list)));
             d.help(help);

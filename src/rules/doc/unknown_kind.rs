@@ -6,8 +6,8 @@ use crate::rules::{Basis, Rule};
 pub static UNKNOWN_KIND: Rule = Rule {
     code: "DOC001",
     name: "unknown-kind",
-    severity: Severity::Warning,
-    basis: Basis::LikelyMistake,
+    severity: Severity::Error,
+    basis: Basis::CannotWork,
     summary: "Neither the file name nor the content says what kind of document this is",
     profile: None,
     docs: r#"## What it does
@@ -24,7 +24,10 @@ When a directory is walked, `.json` files with no OAuth member at all (a `packag
 
 ## Why is this bad?
 Every other rule depends on the kind: linting a client as a server would report nonsense, and
-silently skipping the file would hide it from the check.
+silently skipping the file would hide it from the check. It is an error because the file was named
+for linting and nothing in it was checked: a CI run must not pass on a document it could not read as
+OAuth metadata (pre-commit hooks that name every changed `.json` file use `--skip-unknown`, which
+skips such files as a directory walk does).
 
 ## Example
 A file `config/idp.json` holding only `{"name": "corporate IdP"}`.

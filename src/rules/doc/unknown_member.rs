@@ -1,7 +1,7 @@
 //! DOC002: a member that no registry or known specification defines for this kind of document.
 
 use crate::diagnostic::Severity;
-use crate::document::Kind;
+use crate::document::{Kind, Role};
 use crate::json::Pointer;
 use crate::registry;
 use crate::rules::{Basis, Ctx, Rule};
@@ -21,11 +21,21 @@ Metadata; `keys` for a JWK Set) and the names that specifications define without
 is neither is reported:
 - with "did you mean" when it is close to a known name (`redirect_uri` → `redirect_uris`, a wrong
   case, a missing `s`);
+- with the member meant when it is a known rename: a pre-final specification name
+  (`id_token_alg_values_supported`, `http_logout_supported`), another specification's name for
+  the same thing (`token_revocation_endpoint`, `documentation_uri` in resource metadata), or an
+  Open Banking software statement claim (`software_redirect_uris` → `redirect_uris`);
 - with a specific hint when it is a member of another kind (`token_endpoint_auth_methods_supported`
   is server metadata; in client metadata it is ignored).
 
 Language-tagged names (`client_name#ja-Jpan-JP`) are checked on their base name. Names listed in
-the config's `extra_members` are allowed.
+the config's `extra_members` are allowed. In a software statement's claim set (client role
+`statement`) the registered JWT claims `iss`, `sub`, `aud`, `exp`, `nbf`, `iat` and `jti`
+(RFC 7519 §4.1) are allowed: a statement is a JWT (RFC 7591 §2.3).
+
+A name that IANA has removed from the registry (status `removed` in `known_unregistered.csv`,
+such as the pre-final OpenID Federation `request_authentication_signing_alg_values_supported`)
+is reported as an info: it is recognised, but no current specification gives it a meaning.
 
 ## Why is this bad?
 Unknown members are ignored by servers and clients (RFC 7591 §2, RFC 8414 §2, RFC 9728 §2), so a
@@ -56,7 +66,32 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     for member in ctx.object().iter() {
         let name = member.name.as_ref();
         let base = name.split_once('#').map_or(name, |(b, _)| b);
-        if is_known(kind, base) || ctx.options.is_extra_member(kind, name) {
+        if ctx.options.is_extra_member(kind, name) {
+            continue;
+        }
+        if is_known(kind, base) {
+            if let Some(entry) = removed_member(kind, base) {
+                ctx.report(
+                    &UNKNOWN_MEMBER,
+                    member.name_span,
+                    Pointer::root().key(name),
+                    format!(
+                        "`{name}` is no longer registered: it came from {} and IANA removed it",
+                        entry.reference
+                    ),
+                )
+                .severity(Severity::Info)
+                .help("no current specification defines it, so consumers ignore it; remove it unless a deployment still reads it");
+            }
+            continue;
+        }
+        if ctx.role == Some(Role::Statement) && JWT_CLAIMS.contains(&name) {
+            continue;
+        }
+        if ctx.is_saturated(&UNKNOWN_MEMBER) {
+            // Past the per-file cap (a hostile document with 300,000 members): only counted, so
+            // skip the "did you mean" search.
+            ctx.report(&UNKNOWN_MEMBER, member.name_span, "", String::new());
             continue;
         }
         let pointer = Pointer::root().key(name);
@@ -76,12 +111,107 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         }
         let message = format!("unknown member `{name}` in {}", kind.describe());
         let diagnostic = ctx.report(&UNKNOWN_MEMBER, member.name_span, pointer, message);
+        if let Some((_, _, replacement, why)) = RENAMED.iter().find(|(k, n, _, _)| *k == kind && *n == base) {
+            diagnostic.help(format!("{why} `{replacement}`"));
+            continue;
+        }
         match suggestion(kind, base) {
             Some(s) => diagnostic.help(format!("did you mean `{s}`?")),
             None => diagnostic
                 .help("if this is an extension your deployment uses, list it in `extra_members` in oauth-lint.toml"),
         };
     }
+}
+
+/// Names that edit distance cannot match with the member meant: pre-final specification names,
+/// and the names of other ecosystems (Open Banking software statements).
+const RENAMED: &[(Kind, &str, &str, &str)] = &[
+    (
+        Kind::Server,
+        "id_token_alg_values_supported",
+        "id_token_signing_alg_values_supported",
+        "the pre-final OpenID Connect Discovery name of",
+    ),
+    (
+        Kind::Server,
+        "http_logout_supported",
+        "frontchannel_logout_supported",
+        "the name in drafts of OpenID Connect Front-Channel Logout (\"HTTP-Based Logout\") of",
+    ),
+    (
+        Kind::Server,
+        "logout_session_supported",
+        "frontchannel_logout_session_supported",
+        "the name in drafts of OpenID Connect Front-Channel Logout (\"HTTP-Based Logout\") of",
+    ),
+    (
+        Kind::Server,
+        "token_revocation_endpoint",
+        "revocation_endpoint",
+        "RFC 8414 names the RFC 7009 revocation endpoint",
+    ),
+    (
+        Kind::Resource,
+        "documentation_uri",
+        "resource_documentation",
+        "RFC 9728 names the documentation page",
+    ),
+    (
+        Kind::Client,
+        "software_client_name",
+        "client_name",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_redirect_uris",
+        "redirect_uris",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_jwks_endpoint",
+        "jwks_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_jwks_uri",
+        "jwks_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_client_uri",
+        "client_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_logo_uri",
+        "logo_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_policy_uri",
+        "policy_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+    (
+        Kind::Client,
+        "software_tos_uri",
+        "tos_uri",
+        "an Open Banking software statement claim; the RFC 7591 member with this meaning is",
+    ),
+];
+
+/// The registered claims of RFC 7519 §4.1, legal in a software statement (a JWT).
+const JWT_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
+
+/// A member name IANA removed from the registry of `kind` (`known_unregistered.csv`).
+fn removed_member(kind: Kind, name: &str) -> Option<&'static registry::Entry> {
+    registry::unregistered_members(kind).find(|e| e.value == name && e.status == registry::Status::Removed)
 }
 
 fn is_known(kind: Kind, name: &str) -> bool {
@@ -286,6 +416,17 @@ mod tests {
                 assert!(letter_bound(&lower, b) <= distance, "{a} {b}");
                 assert!(set_bound(char_set(&lower), char_set(b)) <= distance, "{a} {b}");
             }
+        }
+    }
+
+    #[test]
+    fn renamed_members_name_their_replacement() {
+        for (kind, name, replacement, _) in RENAMED {
+            assert!(!registry::is_known_member(*kind, name), "{name} is known");
+            assert!(
+                registry::is_known_member(*kind, replacement),
+                "{replacement} is not a member"
+            );
         }
     }
 

@@ -50,13 +50,19 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, set: &JwkSet<'_, '_>) {
     if set.lone {
         return;
     }
-    for (pos, key) in set.keys.iter().enumerate() {
+    // Per (kid, kty): the first key, and the first key with other material. The first earlier key
+    // that is not `key` is the first of these two that is not `key`: linear in the keys (a JWK Set
+    // of 100,000 keys sharing a `kid` would otherwise be quadratic).
+    let mut seen: std::collections::HashMap<(&str, Option<&str>), Vec<&Key<'_, '_>>> = std::collections::HashMap::new();
+    for key in &set.keys {
         let (Some(kid_node), Some(kid)) = (key.member("kid"), key.str("kid")) else {
             continue;
         };
-        let earlier = set.keys[..pos]
-            .iter()
-            .find(|other| other.str("kid") == Some(kid) && other.kty() == key.kty() && !same_key(other, key));
+        let firsts = seen.entry((kid, key.kty())).or_default();
+        let earlier = firsts.iter().copied().find(|other| !same_key(other, key));
+        if firsts.len() < 2 && !firsts.iter().any(|other| same_key(other, key)) {
+            firsts.push(key);
+        }
         let Some(other) = earlier else { continue };
         let other_node = other.member("kid").unwrap_or(other.node);
         ctx.report(

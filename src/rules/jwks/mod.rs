@@ -8,7 +8,7 @@
 //! Algorithm *names* (registered, family, deprecated) are the `ALG` family's: the rules here skip
 //! an `alg` they do not know and only check it against the key.
 
-mod base64;
+pub(crate) mod base64;
 mod keytable;
 
 mod alg_key_mismatch;

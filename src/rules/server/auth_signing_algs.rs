@@ -16,8 +16,8 @@ pub static MISSING_AUTH_SIGNING_ALGS: Rule = Rule {
     docs: r#"## What it does
 For the token, revocation and introspection endpoints, reports a
 `<endpoint>_auth_methods_supported` list that contains `private_key_jwt` or `client_secret_jwt`
-while `<endpoint>_auth_signing_alg_values_supported` is absent. The finding points at the JWT
-method. The default of `token_endpoint_auth_methods_supported` (`client_secret_basic`) needs no
+while `<endpoint>_auth_signing_alg_values_supported` is absent. As for every missing member, the
+finding points at the document (pointer `""`); a label marks the JWT method that needs the list. The default of `token_endpoint_auth_methods_supported` (`client_secret_basic`) needs no
 algorithms. Whether the listed algorithms are registered, and never `none`, is the `ALG` family's
 job.
 
@@ -77,9 +77,14 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         };
         let d = ctx.report(
             &MISSING_AUTH_SIGNING_ALGS,
+            ctx.root.span,
+            "",
+            format!("`{methods}` offers `{method}`, but `{algs}` is missing"),
+        );
+        d.related(
             node.span,
             ptr_index(&methods, *index),
-            format!("`{methods}` offers `{method}`, but `{algs}` is missing"),
+            "needs the signing algorithm list",
         );
         d.help(format!(
             "add `{algs}` with the algorithms the endpoint verifies, such as {example}"

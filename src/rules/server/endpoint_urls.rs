@@ -68,6 +68,10 @@ list of members) that uses `http` on a loopback host. `http` to any other host s
 error, in a development document too (a docker-compose service name such as
 `http://client-register/` is not loopback).
 
+The finding is made once per document: at the `issuer` (or the first such endpoint), naming every
+URL concerned, with a label on each of the others. A Keycloak realm started on a laptop has some
+twenty endpoints; twenty identical warnings would say nothing more than one.
+
 ## Why is this bad?
 The https requirements of `SRV002` and `SRV010` have no loopback exception (the one in RFC 8252
 §7.3 is for redirect URIs), but traffic to a loopback address never leaves the machine, so such a
@@ -168,6 +172,14 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         .and_then(|(_, i)| parse_url(i))
         .is_some_and(|u| u.host().is_some() && !is_local_host(&u));
     let mut targets: Vec<(String, String, &Node<'_>)> = Vec::new();
+    // `http` on loopback hosts in a development document: one `SRV011` finding for all of them.
+    let mut loopback_http: Vec<(String, String, &Node<'_>)> = Vec::new();
+    if development
+        && let Some((node, issuer)) = str_member(obj, "issuer")
+        && parse_url(issuer).is_some_and(|u| u.scheme() == "http")
+    {
+        loopback_http.push(("issuer".to_owned(), "/issuer".to_owned(), node));
+    }
     for (member, _) in endpoint_members(obj) {
         targets.push((
             member.name.to_string(),
@@ -218,13 +230,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         if development && url.scheme() == "http" && is_loopback(&url) {
-            ctx.report(
-                &ENDPOINT_LOOPBACK_HTTP,
-                node.span,
-                pointer,
-                format!("`{name}` uses http on a loopback host: {value:?}"),
-            )
-            .help("acceptable for a local development server only; published metadata needs https URLs");
+            loopback_http.push((name, pointer, node));
             continue;
         }
         let scheme = if url.scheme() == "http" {
@@ -244,6 +250,31 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             format!("`{name}` uses {scheme}: {value:?}"),
         )
         .help(help);
+    }
+    report_loopback_http(ctx, &loopback_http);
+}
+
+/// One `SRV011` finding for the whole development document: at the issuer (or the first such
+/// endpoint), naming every URL, with a label on each of the others.
+fn report_loopback_http(ctx: &mut Ctx<'_, '_>, found: &[(String, String, &Node<'_>)]) {
+    let Some((name, pointer, node)) = found.first() else {
+        return;
+    };
+    let value = node.as_str().unwrap_or_default();
+    let message = if found.len() == 1 {
+        format!("`{name}` uses http on a loopback host: {value:?}")
+    } else {
+        let others: Vec<&str> = found[1..].iter().map(|(n, _, _)| n.as_str()).collect();
+        format!(
+            "this development document uses http on loopback hosts in {} URLs: `{name}` ({value:?}) and {}",
+            found.len(),
+            super::quoted_list(others)
+        )
+    };
+    let d = ctx.report(&ENDPOINT_LOOPBACK_HTTP, node.span, pointer.clone(), message);
+    d.help("acceptable for a local development server only; published metadata needs https URLs");
+    for (_, pointer, node) in &found[1..] {
+        d.related(node.span, pointer.clone(), "also http on a loopback host");
     }
 }
 

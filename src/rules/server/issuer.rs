@@ -2,7 +2,6 @@
 
 use crate::diagnostic::Severity;
 use crate::json::Object;
-use crate::rules::server::ENDPOINT_LOOPBACK_HTTP;
 use crate::rules::util::{is_loopback, parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -137,13 +136,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     };
     if url.scheme() == "http" && is_loopback(&url) {
-        ctx.report(
-            &ENDPOINT_LOOPBACK_HTTP,
-            node.span,
-            ptr("issuer"),
-            format!("issuer uses http on a loopback host: {issuer:?}"),
-        )
-        .help("a local development set-up; published metadata needs an https issuer");
+        // A development document: `SRV011`, reported once for the issuer and the endpoints
+        // together (endpoint_urls.rs).
     } else if url.scheme() != "https" {
         let message = if url.scheme() == "http" {
             format!("issuer uses http: {issuer:?}")

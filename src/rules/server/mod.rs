@@ -14,6 +14,7 @@ mod client_credentials_none;
 mod endpoint_hosts;
 mod endpoint_urls;
 mod implicit;
+mod introspection_none;
 mod iss_parameter;
 mod issuer;
 mod locales;
@@ -36,6 +37,7 @@ pub use client_credentials_none::CLIENT_CREDENTIALS_WITHOUT_AUTHENTICATION;
 pub use endpoint_hosts::ENDPOINTS_ON_OTHER_HOST;
 pub use endpoint_urls::{ENDPOINT_FRAGMENT, ENDPOINT_LOOPBACK_HTTP, ENDPOINT_NOT_HTTPS, ENDPOINT_ON_PRIVATE_ADDRESS};
 pub use implicit::{ACCESS_TOKEN_RESPONSE_TYPE, IMPLICIT_GRANT};
+pub use introspection_none::INTROSPECTION_WITHOUT_AUTHENTICATION;
 pub use iss_parameter::ISS_PARAMETER_NOT_SUPPORTED;
 pub use issuer::{ISSUER_NOT_HTTPS, ISSUER_QUERY_OR_FRAGMENT, MISSING_ISSUER};
 pub use locales::INVALID_LOCALE;
@@ -95,6 +97,7 @@ pub static RULES: &[&Rule] = &[
     &ID_TOKEN_WITHOUT_OPENID_METADATA,
     &UNKNOWN_PKCE_METHOD,
     &PKCE_PLAIN_OFFERED,
+    &INTROSPECTION_WITHOUT_AUTHENTICATION,
 ];
 
 pub fn check(ctx: &mut Ctx<'_, '_>) {
@@ -117,6 +120,7 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     par::check(ctx);
     client_credentials_none::check(ctx);
     ciba::check(ctx);
+    introspection_none::check(ctx);
 }
 
 /// Members that only OpenID Connect defines for a provider (OIDC Discovery 1.0 §3, Session

@@ -66,6 +66,7 @@ Checks the entries of lists whose values a specification enumerates:
 | `claim_types_supported` | `normal`, `aggregated`, `distributed` |
 | `display_values_supported` | `page`, `popup`, `touch`, `wap` |
 | `prompt_values_supported` | `none`, `login`, `consent`, `select_account`, `create` |
+| `client_registration_types_supported` | `automatic`, `explicit` |
 
 Other values are reported, with "did you mean" for a wrong case or a near miss (`Public`,
 `form-post`, `Normal Claims`). `code_challenge_methods_supported` has a registry and its own rule
@@ -95,6 +96,7 @@ value spaces are open to extensions (a response mode defined by a vendor, such a
 - OpenID Connect Discovery 1.0 §3 (`subject_types_supported`, `claim_types_supported`,
   `display_values_supported`); OpenID Connect Core 1.0 §3.1.2.1 (`display`, `prompt`), §5.6, §8;
   Initiating User Registration via OpenID Connect 1.0 (`prompt=create`)
+- OpenID Federation 1.0 §5.1.3 (`client_registration_types_supported`)
 "#,
 };
 
@@ -140,6 +142,7 @@ const VALUE_SETS: &[(&str, &[&str])] = &[
         "prompt_values_supported",
         &["none", "login", "consent", "select_account", "create"],
     ),
+    ("client_registration_types_supported", &["automatic", "explicit"]),
 ];
 
 fn grant_uris() -> impl Iterator<Item = &'static str> {

@@ -31,6 +31,8 @@ mod request_response_members;
 mod response_secret_expiry;
 mod secret_in_config;
 mod secret_too_short;
+mod software_statement_format;
+mod statement_without_iss;
 mod timestamp_milliseconds;
 mod tls_client_auth_subject;
 mod tls_subject_ignored;
@@ -75,6 +77,8 @@ pub static RULES: &[&Rule] = &[
     &unused_client_secret::UNUSED_CLIENT_SECRET,
     &auth_method_default::AUTH_METHOD_DEFAULT,
     &default_max_age_zero::DEFAULT_MAX_AGE_ZERO,
+    &software_statement_format::SOFTWARE_STATEMENT_NOT_JWT,
+    &statement_without_iss::STATEMENT_WITHOUT_ISS,
 ];
 
 pub fn check(ctx: &mut Ctx<'_, '_>) {
@@ -109,6 +113,8 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     unused_client_secret::check(ctx);
     auth_method_default::check(ctx);
     default_max_age_zero::check(ctx);
+    software_statement_format::check(ctx);
+    statement_without_iss::check(ctx);
 }
 
 // ---- Shared vocabulary of the family -------------------------------------------------------
@@ -290,13 +296,15 @@ fn grant_types<'o>(obj: &'o Object<'_>) -> Option<Vec<&'o str>> {
 
 /// Whether a member missing from the body may come from a `software_statement` (RFC 7591 §2.3,
 /// §3.1.1: statement values take precedence). A registration response lists every registered
-/// value (RFC 7591 §3.2.1), so it is complete; other roles may rely on a statement.
+/// value (RFC 7591 §3.2.1), so it is complete; other roles may rely on a statement. A statement's
+/// own claim set (role `statement`) is completed the other way round, by the request body.
 fn statement_may_supply(ctx: &Ctx<'_, '_>) -> bool {
-    ctx.role != Some(Role::Response)
-        && ctx
-            .object()
-            .get("software_statement")
-            .is_some_and(|n| n.as_str().is_some())
+    ctx.role == Some(Role::Statement)
+        || (ctx.role != Some(Role::Response)
+            && ctx
+                .object()
+                .get("software_statement")
+                .is_some_and(|n| n.as_str().is_some()))
 }
 
 #[cfg(test)]

@@ -28,10 +28,16 @@ OpenID4VP's `vp_token` and `vp_token id_token`. Reported, one finding per elemen
 
 `id_token code` is the registered `code id_token`: order does not matter and is not reported.
 
+The finding is an **error** when the value breaks the response type syntax of RFC 6749 Appendix
+A.3 (`response-type = response-name *( SP response-name )`, `response-char = "_" / DIGIT / ALPHA`):
+an empty value, a separator other than a single space, or a character outside letters, digits and
+`_` (`id-token`). No extension can have such a name, so the value can never work.
+
 ## Why is this bad?
 Servers compare response types as token sets against what they support. A value they do not know
 is refused at registration or, worse, registered and then refused in every authorization
-request. Extension response types exist (RFC 6749 §8.4), hence a warning rather than an error.
+request. Extension response types exist (RFC 6749 §8.4), hence a warning rather than an error for
+well-formed values that are not registered.
 
 ## Example
 ```json
@@ -85,12 +91,49 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
                     .to_owned(),
             ),
         };
-        ctx.report(
-            &INVALID_RESPONSE_TYPE,
-            node.span,
-            util::ptr_index("response_types", *index),
-            message,
-        )
-        .help(help);
+        let finding = ctx
+            .report(
+                &INVALID_RESPONSE_TYPE,
+                node.span,
+                util::ptr_index("response_types", *index),
+                message,
+            )
+            .help(help);
+        if !is_well_formed(value) {
+            finding.severity(Severity::Error);
+        }
+    }
+}
+
+/// Whether the value follows the response type syntax of RFC 6749 Appendix A.3: one or more
+/// `response-name`s (letters, digits and `_`) separated by single spaces.
+fn is_well_formed(value: &str) -> bool {
+    value
+        .split(' ')
+        .all(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_well_formed;
+
+    #[test]
+    fn response_type_syntax() {
+        for ok in ["code", "code id_token", "vp_token", "Code", "code code", "x_custom1"] {
+            assert!(is_well_formed(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            " ",
+            "code,id_token",
+            "code+token",
+            "code  token",
+            " code",
+            "code\ttoken",
+            "id-token",
+            "codé",
+        ] {
+            assert!(!is_well_formed(bad), "{bad:?}");
+        }
     }
 }

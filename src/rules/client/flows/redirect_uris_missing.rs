@@ -2,7 +2,7 @@
 
 use super::model::{Client, DEFAULT_GRANT_TYPE};
 use crate::diagnostic::Severity;
-use crate::json::Object;
+use crate::document::Role;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -31,10 +31,11 @@ the rule off for that path.
 Not reported, because the redirect URIs can legitimately live elsewhere:
 - documents carrying a `software_statement`: its claims may hold the redirect URIs
   (RFC 7591 §3.1.1);
-- software statement claim sets, recognised by an `iss` claim (which client metadata never has)
-  or by `software_id` with neither `client_id` nor `redirect_uris`: RFC 7591 §2 lets metadata be
-  split between the statement and the request, and §3.1.1 shows the instance-specific
-  `redirect_uris` sent beside the statement.
+- software statement claim sets (role `statement`, detected by an `iss` claim, which client
+  metadata never has, or by `software_id` without `client_id` or `redirect_uris`; see
+  `--role`): RFC 7591 §2 lets metadata be split between the statement and the request, and
+  §3.1.1 shows the instance-specific `redirect_uris` sent beside the statement. Forced to another
+  role, such a document is checked like any other.
 
 ## Why is this bad?
 RFC 7591 §2: "clients using flows with redirection MUST register their redirection URI values",
@@ -70,7 +71,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
         return;
     }
     let obj = ctx.object();
-    if obj.contains("software_statement") || is_software_statement_claims(obj) {
+    if obj.contains("software_statement") || ctx.role == Some(Role::Statement) {
         return;
     }
     let why = why_authorization_endpoint(client);
@@ -97,13 +98,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
         // Present with a wrong type (SCH001) or with values: not this rule's business.
         Some(_) => {}
     }
-}
-
-/// A software statement's claim set (corpus review P18): an `iss` claim, which client metadata
-/// never has, or `software_id` without `client_id` or `redirect_uris` (RFC 7591 §2.3 recommends
-/// `software_id` in statements; instance values such as `redirect_uris` travel beside them).
-fn is_software_statement_claims(obj: &Object<'_>) -> bool {
-    obj.contains("iss") || (obj.contains("software_id") && !obj.contains("client_id") && !obj.contains("redirect_uris"))
 }
 
 const HELP: &str = "register the exact redirect URIs the client uses; a client that never uses \

@@ -59,7 +59,8 @@ of its table "MUST be included in the registered `grant_types` list".
 };
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
-    let grants = client.effective_grant_types();
+    // A set: a hostile document can list 300,000 grant and response types.
+    let grants: std::collections::HashSet<&str> = client.effective_grant_types().into_iter().collect();
     for (index, node, response_type) in client.explicit_response_types() {
         for needed in grant_types_for_response_type(response_type) {
             if grants.contains(&needed) {
