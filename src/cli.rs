@@ -344,7 +344,7 @@ fn selection_from_args(args: &CheckArgs, mut selection: RuleSelection) -> Result
         RuleSelection::expand(s).ok_or_else(|| format!("unknown rule or prefix `{s}` (see `oauth-lint rules`)"))
     };
     if !args.select.is_empty() {
-        let mut set = std::collections::HashSet::new();
+        let mut set = std::collections::HashSet::default();
         for s in &args.select {
             set.extend(expand(s)?);
         }

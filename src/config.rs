@@ -528,7 +528,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         ..Config::default()
     };
     if let Some(select) = &raw.lint.select {
-        let mut set = HashSet::new();
+        let mut set = HashSet::default();
         for s in select {
             set.extend(expand(s)?);
         }

@@ -173,6 +173,15 @@ static EXCLUSIVE: LazyLock<[std::collections::HashSet<&'static str, registry::Na
     })
 });
 
+/// [`EXCLUSIVE`] of the kinds that vote (client, server, resource) as one map: a name is exclusive
+/// to at most one kind, so each member name costs one lookup.
+static EXCLUSIVE_VOTE: LazyLock<registry::NameMap<Kind>> = LazyLock::new(|| {
+    [Kind::Client, Kind::Server, Kind::Resource]
+        .into_iter()
+        .flat_map(|kind| EXCLUSIVE[kind as usize].iter().map(move |&name| (name, kind)))
+        .collect()
+});
+
 /// The kind implied by a parsed document's members, or `None` when the evidence is absent or tied.
 ///
 /// A top-level `keys` array (or a lone JWK with `kty`) is a JWK Set; otherwise each member name
@@ -189,11 +198,9 @@ pub fn kind_from_content(root: &Node<'_>) -> Option<Kind> {
 fn vote<'n>(names: impl Iterator<Item = &'n str>) -> Option<Kind> {
     let mut score = [0usize; 4];
     for name in names {
-        let base = name.split_once('#').map_or(name, |(b, _)| b);
-        for kind in [Kind::Client, Kind::Server, Kind::Resource] {
-            if EXCLUSIVE[kind as usize].contains(base) {
-                score[kind as usize] += if base == "issuer" { 2 } else { 1 };
-            }
+        let base = crate::json::split_language_tag(name).map_or(name, |(b, _)| b);
+        if let Some(&kind) = EXCLUSIVE_VOTE.get(base) {
+            score[kind as usize] += if base == "issuer" { 2 } else { 1 };
         }
     }
     let best = *score.iter().max()?;

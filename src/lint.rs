@@ -2,6 +2,8 @@
 //! run the rules, apply the rule selection.
 
 use std::collections::{HashMap, HashSet};
+
+use crate::registry::NameHash;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -28,7 +30,7 @@ pub const MAX_FINDINGS_PER_RULE: usize = 100;
 #[derive(Debug, Default)]
 pub struct FindingCap {
     /// Per rule: findings seen, and where the first one not kept is.
-    seen: HashMap<&'static str, (usize, &'static Rule, Span, String)>,
+    seen: crate::registry::NameMap<(usize, &'static Rule, Span, String)>,
     /// Absorbs the `.help()`/`.related()` calls chained on a finding that is not kept.
     scratch: Option<Diagnostic>,
 }
@@ -120,10 +122,10 @@ impl LintOptions {
 #[derive(Clone, Debug, Default)]
 pub struct RuleSelection {
     /// When set, only these rules (and no others) report.
-    pub select: Option<HashSet<&'static str>>,
-    pub ignore: HashSet<&'static str>,
+    pub select: Option<HashSet<&'static str, NameHash>>,
+    pub ignore: HashSet<&'static str, NameHash>,
     /// Per-rule severity; `None` turns the rule off.
-    pub severity: HashMap<&'static str, Option<Severity>>,
+    pub severity: crate::registry::NameMap<Option<Severity>>,
 }
 
 impl RuleSelection {

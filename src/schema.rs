@@ -521,14 +521,14 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
 
 /// The top-level members of each kind whose schema has `"type": "integer"` somewhere (following
 /// `$ref`): the only ones [`check_integer_ranges`] can report in.
-static INTEGER_MEMBERS: [LazyLock<std::collections::HashSet<String>>; 4] = [
+static INTEGER_MEMBERS: [LazyLock<std::collections::HashSet<String, crate::registry::NameHash>>; 4] = [
     LazyLock::new(|| integer_members(Kind::Client)),
     LazyLock::new(|| integer_members(Kind::Server)),
     LazyLock::new(|| integer_members(Kind::Jwks)),
     LazyLock::new(|| integer_members(Kind::Resource)),
 ];
 
-fn integer_members(kind: Kind) -> std::collections::HashSet<String> {
+fn integer_members(kind: Kind) -> std::collections::HashSet<String, crate::registry::NameHash> {
     fn has_integer(root: &J, schema: &J, seen: &mut Vec<String>) -> bool {
         match schema {
             J::Object(map) => map.iter().any(|(key, value)| match (key.as_str(), value) {

@@ -14,6 +14,7 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// The number of characters before each multiple of [`CHAR_BLOCK`] bytes, so a column costs at
     /// most one block of counting even on a minified document that is one multi-megabyte line.
+    /// Empty for an all-ASCII text (most documents), where characters are bytes.
     block_chars: Vec<usize>,
 }
 
@@ -31,6 +32,12 @@ impl LineIndex {
         let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut starts = vec![first];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        if text.is_ascii() {
+            return Self {
+                starts,
+                block_chars: Vec::new(),
+            };
+        }
         let mut block_chars = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
         let mut total = 0;
         block_chars.push(0);
@@ -43,6 +50,9 @@ impl LineIndex {
 
     /// Characters before byte `offset` (a character boundary).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
+        if self.block_chars.is_empty() {
+            return offset;
+        }
         let block = offset / CHAR_BLOCK;
         self.block_chars[block] + count_chars(&text.as_bytes()[block * CHAR_BLOCK..offset])
     }

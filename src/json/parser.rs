@@ -1,7 +1,6 @@
 //! The iterative parser. See the module documentation of `json` for the design.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::pointer::Pointer;
 use super::value::{Duplicate, Member, Node, Object, Span, Value};
@@ -90,7 +89,7 @@ enum Frame<'a> {
         /// The name (and its span) whose value is being parsed.
         key: Option<(Cow<'a, str>, Span)>,
         /// Name → index of its last occurrence, built once the object grows past a few members.
-        index: Option<HashMap<Cow<'a, str>, usize>>,
+        index: Option<crate::json::value::MemberIndex<'a>>,
     },
 }
 
@@ -364,7 +363,10 @@ impl<'a> Parser<'a> {
             None => {
                 let found = members.iter().rposition(|m| m.name == name);
                 if members.len() >= LINEAR_SCAN_LIMIT {
-                    let mut map: HashMap<Cow<'a, str>, usize> = HashMap::with_capacity(members.len() * 2);
+                    let mut map = crate::json::value::MemberIndex::with_capacity_and_hasher(
+                        members.len() * 2,
+                        Default::default(),
+                    );
                     for (i, m) in members.iter().enumerate() {
                         map.insert(m.name.clone(), i);
                     }

@@ -2,6 +2,10 @@
 
 use std::borrow::Cow;
 
+/// The name index of a large object: foldhash, seeded at random per process (fast, and keys come
+/// from untrusted documents: a fixed hash would let a document choose colliding names).
+pub(crate) type MemberIndex<'a> = std::collections::HashMap<Cow<'a, str>, usize, foldhash::fast::RandomState>;
+
 /// A half-open byte range `start..end` in the source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
@@ -71,7 +75,7 @@ pub struct Object<'a> {
     /// Name → index of its last occurrence, for objects past a few members (the parser builds it
     /// for duplicate detection anyway): lookups stay O(1) on a hostile object of 300,000 members,
     /// where rules that look a name up per member would otherwise be quadratic.
-    pub(crate) index: Option<std::collections::HashMap<Cow<'a, str>, usize>>,
+    pub(crate) index: Option<MemberIndex<'a>>,
 }
 
 /// A member name that occurs more than once in one object.

@@ -40,12 +40,12 @@ pub fn ptr_index(name: &str, index: usize) -> String {
 ///
 /// Several rules parse the same URLs of a document (the issuer, every endpoint): each distinct
 /// string is parsed once per document (see [`forget_parsed_urls`]).
-pub fn parse_url(s: &str) -> Option<url::Url> {
+pub fn parse_url(s: &str) -> ParsedUrl {
     PARSED_URLS.with_borrow_mut(|parsed| {
         if let Some((_, url)) = parsed.iter().find(|(text, _)| **text == *s) {
             return url.clone();
         }
-        let url = url::Url::parse(s).ok();
+        let url = url::Url::parse(s).ok().map(std::rc::Rc::new);
         if parsed.len() < 256 {
             parsed.push((s.into(), url.clone()));
         }
@@ -53,9 +53,12 @@ pub fn parse_url(s: &str) -> Option<url::Url> {
     })
 }
 
+/// A parsed URL shared by the rules that read it (cloning the handle does not copy the URL).
+pub type ParsedUrl = Option<std::rc::Rc<url::Url>>;
+
 thread_local! {
     /// The URLs parsed for the document being linted on this thread.
-    static PARSED_URLS: std::cell::RefCell<Vec<(Box<str>, Option<url::Url>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static PARSED_URLS: std::cell::RefCell<Vec<(Box<str>, ParsedUrl)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Forgets the URLs [`parse_url`] parsed on this thread (called before each document is linted,

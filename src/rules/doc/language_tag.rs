@@ -74,7 +74,7 @@ pub(crate) fn is_taggable(kind: Kind, base: &str) -> bool {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let kind = ctx.kind;
     for member in ctx.object().iter() {
-        let Some((base, tag)) = member.name.split_once('#') else {
+        let Some((base, tag)) = crate::json::split_language_tag(&member.name) else {
             continue;
         };
         let name = member.name.as_ref();

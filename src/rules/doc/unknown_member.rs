@@ -65,7 +65,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let kind = ctx.kind;
     for member in ctx.object().iter() {
         let name = member.name.as_ref();
-        let base = name.split_once('#').map_or(name, |(b, _)| b);
+        let base = crate::json::split_language_tag(name).map_or(name, |(b, _)| b);
         if ctx.options.is_extra_member(kind, name) {
             continue;
         }

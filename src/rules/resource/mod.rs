@@ -66,7 +66,7 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
 
 /// The `resource` member as a parsed absolute URL (absent, non-string or relative: `None`; the
 /// last two are `SCH001`/`SCH002`'s job).
-fn resource_url<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Option<(&'o Node<'a>, &'o str, url::Url)> {
+fn resource_url<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Option<(&'o Node<'a>, &'o str, std::rc::Rc<url::Url>)> {
     let (node, value) = str_member(ctx.object(), "resource")?;
     Some((node, value, parse_url(value)?))
 }

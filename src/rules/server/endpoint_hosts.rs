@@ -51,7 +51,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some((issuer_node, issuer)) = str_member(obj, "issuer") else {
         return;
     };
-    let Some(issuer_site) = parse_url(issuer).as_ref().and_then(site) else {
+    let issuer_url = parse_url(issuer);
+    let Some(issuer_site) = issuer_url.as_deref().and_then(site) else {
         return;
     };
     // (host, members on it, first member's pointer and span), in document order.
@@ -61,7 +62,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let (Some(host), Some(endpoint_site)) = (url.host_str(), site(&url)) else {
             continue;
         };
-        if endpoint_site == issuer_site {
+        if endpoint_site.eq_ignore_ascii_case(&issuer_site) {
             continue;
         }
         match foreign.iter_mut().find(|(h, ..)| h == host) {
@@ -108,18 +109,25 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
 /// code with a short second-level label (`example.co.uk`, `nsw.gov.au`); an IP address as is.
 /// A heuristic without the Public Suffix List: it can only make two hosts look *more* alike
 /// (`a.github.io` and `b.github.io`), which errs on the side of silence.
-fn site(url: &url::Url) -> Option<String> {
+fn site(url: &url::Url) -> Option<std::borrow::Cow<'_, str>> {
     match url.host()? {
         url::Host::Domain(domain) => {
-            let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-            let labels: Vec<&str> = domain.split('.').collect();
-            let keep = match labels.as_slice() {
-                [.., second, tld] if labels.len() >= 3 && tld.len() == 2 && second.len() <= 3 => 3,
-                _ => 2,
+            // Borrowed from the URL, without splitting into a vector: the start of the last two or
+            // three labels (sites are compared ignoring ASCII case).
+            let domain = domain.trim_end_matches('.');
+            let mut dots = domain.rmatch_indices('.').map(|(i, _)| i);
+            let (last, second, third) = (dots.next(), dots.next(), dots.next());
+            let tld_len = domain.len() - last.map_or(0, |i| i + 1);
+            let second_len = match (last, second) {
+                (Some(l), Some(s)) => l - s - 1,
+                (Some(l), None) => l,
+                _ => usize::MAX,
             };
-            Some(labels[labels.len().saturating_sub(keep)..].join("."))
+            let keep_three = second.is_some() && tld_len == 2 && second_len <= 3;
+            let start = if keep_three { third } else { second };
+            Some(std::borrow::Cow::Borrowed(&domain[start.map_or(0, |i| i + 1)..]))
         }
-        other => Some(other.to_string()),
+        other => Some(std::borrow::Cow::Owned(other.to_string())),
     }
 }
 
@@ -128,7 +136,7 @@ mod tests {
     use super::*;
 
     fn s(u: &str) -> String {
-        site(&url::Url::parse(u).unwrap()).unwrap()
+        site(&url::Url::parse(u).unwrap()).unwrap().into_owned()
     }
 
     #[test]
@@ -140,5 +148,10 @@ mod tests {
         assert_eq!(s("https://localhost:8080"), "localhost");
         assert_eq!(s("http://127.0.0.1:9000/"), "127.0.0.1");
         assert_eq!(s("https://example.com."), "example.com");
+        assert_eq!(s("https://a.b.c.example.com/"), "example.com");
+        assert_eq!(s("https://uk/"), "uk");
+        assert_eq!(s("https://co.uk/"), "co.uk");
+        assert_eq!(s("https://www.bbc.co.uk/"), "bbc.co.uk");
+        assert_eq!(s("https://[::1]:8443/"), "[::1]");
     }
 }

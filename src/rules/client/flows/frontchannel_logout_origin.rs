@@ -46,7 +46,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, client: &Client<'_, '_>) {
     if value.contains('#') {
         return; // CLI002 reports the fragment; one finding per value
     }
-    let Some(logout) = util::parse_url(value).filter(is_web) else {
+    let Some(logout) = util::parse_url(value).filter(|u| is_web(u)) else {
         return;
     };
     let mut origins = client

@@ -78,7 +78,7 @@ pub(super) struct RedirectTarget<'o, 'a> {
     pub scheme: String,
     pub kind: UriKind,
     /// The parsed URL, when the `url` crate accepts it.
-    pub url: Option<url::Url>,
+    pub url: Option<std::rc::Rc<url::Url>>,
 }
 
 impl RedirectTarget<'_, '_> {
@@ -88,7 +88,7 @@ impl RedirectTarget<'_, '_> {
 
     /// Whether the host is a loopback address or the name `localhost` (`*.localhost`).
     pub(super) fn is_loopback(&self) -> bool {
-        self.url.as_ref().is_some_and(util::is_loopback)
+        self.url.as_deref().is_some_and(util::is_loopback)
     }
 
     /// Whether the host is the name `localhost` (or `*.localhost`) rather than an IP literal.
