@@ -211,7 +211,23 @@ const JWT_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
 
 /// A member name IANA removed from the registry of `kind` (`known_unregistered.csv`).
 fn removed_member(kind: Kind, name: &str) -> Option<&'static registry::Entry> {
-    registry::unregistered_members(kind).find(|e| e.value == name && e.status == registry::Status::Removed)
+    REMOVED_MEMBERS[kind as usize].get(name).copied()
+}
+
+/// Each kind's members that IANA removed, by name (every known member of every document is
+/// looked up).
+static REMOVED_MEMBERS: [std::sync::LazyLock<registry::NameMap<&'static registry::Entry>>; 4] = [
+    std::sync::LazyLock::new(|| removed_members(Kind::Client)),
+    std::sync::LazyLock::new(|| removed_members(Kind::Server)),
+    std::sync::LazyLock::new(|| removed_members(Kind::Jwks)),
+    std::sync::LazyLock::new(|| removed_members(Kind::Resource)),
+];
+
+fn removed_members(kind: Kind) -> registry::NameMap<&'static registry::Entry> {
+    registry::unregistered_members(kind)
+        .filter(|e| e.status == registry::Status::Removed)
+        .map(|e| (e.value, e))
+        .collect()
 }
 
 fn is_known(kind: Kind, name: &str) -> bool {

@@ -57,7 +57,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     };
     // (host, members on it, first member's pointer and span), in document order.
     let mut foreign: Vec<(String, Vec<String>, String, Span)> = Vec::new();
+    let authority = super::issuer_authority(issuer);
     for (member, value) in endpoint_members(obj) {
+        if authority.is_some_and(|a| super::shares_issuer_authority(value, a)) {
+            continue; // the issuer's own host
+        }
         let Some(url) = parse_url(value) else { continue };
         let (Some(host), Some(endpoint_site)) = (url.host_str(), site(&url)) else {
             continue;

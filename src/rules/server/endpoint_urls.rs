@@ -171,7 +171,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let public_issuer = str_member(obj, "issuer")
         .and_then(|(_, i)| parse_url(i))
         .is_some_and(|u| u.host().is_some() && !is_local_host(&u));
-    let mut targets: Vec<(String, String, &Node<'_>)> = Vec::new();
     // `http` on loopback hosts in a development document: one `SRV011` finding for all of them.
     let mut loopback_http: Vec<(String, String, &Node<'_>)> = Vec::new();
     if development
@@ -180,29 +179,36 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     {
         loopback_http.push(("issuer".to_owned(), "/issuer".to_owned(), node));
     }
-    for (member, _) in endpoint_members(obj) {
-        targets.push((
-            member.name.to_string(),
-            Pointer::root().key(&member.name).into_string(),
-            &member.value,
-        ));
-    }
+    // (the member, and whether it is in `mtls_endpoint_aliases`); names and pointers are built
+    // only for the endpoints that get past the quick check below.
+    let mut targets: Vec<(&crate::json::Member<'_>, bool)> =
+        endpoint_members(obj).map(|(member, _)| (member, false)).collect();
     if let Some(aliases) = obj.get("mtls_endpoint_aliases").and_then(|n| n.as_object()) {
-        for member in aliases.iter() {
-            if member.value.as_str().is_some() {
-                targets.push((
-                    format!("mtls_endpoint_aliases.{}", member.name),
-                    Pointer::root()
-                        .key("mtls_endpoint_aliases")
-                        .key(&member.name)
-                        .into_string(),
-                    &member.value,
-                ));
-            }
-        }
+        targets.extend(aliases.iter().filter(|m| m.value.as_str().is_some()).map(|m| (m, true)));
     }
-    for (name, pointer, node) in targets {
+    // An https endpoint written with a public https issuer's own scheme and authority, without a
+    // fragment, has nothing to report: skip parsing it.
+    let https_authority = str_member(obj, "issuer")
+        .filter(|_| public_issuer)
+        .filter(|(_, i)| parse_url(i).is_some_and(|u| u.scheme() == "https"))
+        .and_then(|(_, i)| super::issuer_authority(i));
+    for (member, alias) in targets {
+        let node = &member.value;
         let Some(value) = node.as_str() else { continue };
+        if https_authority.is_some_and(|a| super::shares_issuer_authority(value, a)) && !value.contains('#') {
+            continue;
+        }
+        let (name, pointer) = if alias {
+            (
+                format!("mtls_endpoint_aliases.{}", member.name),
+                Pointer::root()
+                    .key("mtls_endpoint_aliases")
+                    .key(&member.name)
+                    .into_string(),
+            )
+        } else {
+            (member.name.to_string(), Pointer::root().key(&member.name).into_string())
+        };
         let Some(url) = parse_url(value) else { continue };
         if let Some(fragment) = url.fragment() {
             ctx.report(
