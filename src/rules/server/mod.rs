@@ -286,6 +286,24 @@ pub(crate) fn quoted_list<'s>(values: impl IntoIterator<Item = &'s str>) -> Stri
     }
 }
 
+/// The `scheme://authority` text that starts `issuer` (`https://id.example.com:8443` of
+/// `https://id.example.com:8443/tenant`), or `None` when it has no authority.
+pub(crate) fn issuer_authority(issuer: &str) -> Option<&str> {
+    let after_scheme = issuer.find("://")? + 3;
+    let end = issuer[after_scheme..]
+        .find(['/', '?', '#'])
+        .map_or(issuer.len(), |i| after_scheme + i);
+    (end > after_scheme).then(|| &issuer[..end])
+}
+
+/// Whether `value` is written with the same `scheme://authority` text as the issuer (then
+/// followed by a path, a query or nothing): its scheme and host are the issuer's, whatever a URL
+/// parser makes of them, so rules comparing them need not parse it (most endpoints are written
+/// this way).
+pub(crate) fn shares_issuer_authority(value: &str, authority: &str) -> bool {
+    value.starts_with(authority) && matches!(value.as_bytes().get(authority.len()), None | Some(b'/' | b'?'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,22 +401,4 @@ mod tests {
         assert_eq!(quoted_list(["a"]), "`a`");
         assert_eq!(quoted_list(["a", "b", "c"]), "`a`, `b` and `c`");
     }
-}
-
-/// The `scheme://authority` text that starts `issuer` (`https://id.example.com:8443` of
-/// `https://id.example.com:8443/tenant`), or `None` when it has no authority.
-pub(crate) fn issuer_authority(issuer: &str) -> Option<&str> {
-    let after_scheme = issuer.find("://")? + 3;
-    let end = issuer[after_scheme..]
-        .find(['/', '?', '#'])
-        .map_or(issuer.len(), |i| after_scheme + i);
-    (end > after_scheme).then(|| &issuer[..end])
-}
-
-/// Whether `value` is written with the same `scheme://authority` text as the issuer (then
-/// followed by a path, a query or nothing): its scheme and host are the issuer's, whatever a URL
-/// parser makes of them, so rules comparing them need not parse it (most endpoints are written
-/// this way).
-pub(crate) fn shares_issuer_authority(value: &str, authority: &str) -> bool {
-    value.starts_with(authority) && matches!(value.as_bytes().get(authority.len()), None | Some(b'/' | b'?'))
 }
