@@ -7,6 +7,7 @@ pub mod github;
 mod json;
 pub mod junit;
 pub mod sarif;
+mod stream;
 
 pub use concise::Concise;
 pub use full::Full;
