@@ -1,15 +1,20 @@
 //! `--format junit`: JUnit XML, one test case per file, one `<failure>` per finding (skipped
 //! files appear as skipped test cases).
+//!
+//! The counts in `<testsuites>` are known only at the end, and they come before the test cases:
+//! the cases go to a [`Spill`] (memory up to a threshold, then a temporary file) as the files
+//! come, and `finish()` writes the header and copies them after it. Memory does not grow with the
+//! number of files.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::stream::Spill;
 use super::{Reporter, Summary};
 use crate::lint::FileReport;
 
 #[derive(Default)]
 pub struct Junit {
-    cases: String,
+    cases: Spill,
     tests: usize,
     failures: usize,
     skipped: usize,
@@ -42,24 +47,24 @@ impl Reporter for Junit {
         let class = format!("oauth-lint.{}", report.kind.map_or("unknown", |k| k.as_str()));
         if report.skipped {
             self.skipped += 1;
-            let _ = writeln!(
+            writeln!(
                 self.cases,
                 "    <testcase name=\"{path}\" classname=\"{class}\" file=\"{path}\">\n      <skipped message=\"not OAuth metadata\"/>\n    </testcase>"
-            );
+            )?;
             return Ok(());
         }
         if report.diagnostics.is_empty() {
-            let _ = writeln!(
+            writeln!(
                 self.cases,
                 "    <testcase name=\"{path}\" classname=\"{class}\" file=\"{path}\"/>"
-            );
+            )?;
             return Ok(());
         }
         self.failures += 1;
-        let _ = writeln!(
+        writeln!(
             self.cases,
             "    <testcase name=\"{path}\" classname=\"{class}\" file=\"{path}\">"
-        );
+        )?;
         for d in &report.diagnostics {
             let p = report.source.position(d.span.start);
             let mut body = format!(
@@ -76,16 +81,16 @@ impl Reporter for Junit {
                 body.push_str("\nhelp: ");
                 body.push_str(help);
             }
-            let _ = writeln!(
+            writeln!(
                 self.cases,
                 "      <failure type=\"{} {}\" message=\"{}\">{}</failure>",
                 escape(d.rule.code),
                 d.severity,
                 escape(&d.message),
                 escape(&body)
-            );
+            )?;
         }
-        let _ = writeln!(self.cases, "    </testcase>");
+        writeln!(self.cases, "    </testcase>")?;
         Ok(())
     }
 
@@ -96,7 +101,7 @@ impl Reporter for Junit {
             "<testsuites name=\"oauth-lint\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" skipped=\"{2}\">\n  <testsuite name=\"oauth-lint\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" skipped=\"{2}\">",
             self.tests, self.failures, self.skipped
         )?;
-        out.write_all(self.cases.as_bytes())?;
+        self.cases.copy_to(out)?;
         writeln!(out, "  </testsuite>\n</testsuites>")
     }
 }

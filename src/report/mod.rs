@@ -1,5 +1,10 @@
 //! Output formats, one file each. A reporter sees each file's report in input order, then the
 //! summary; what it writes goes to one writer (stdout, or a file written atomically).
+//!
+//! A reporter writes as it goes: memory must not grow with the number of files (SPEC §8), only
+//! with the largest one. Document formats whose end depends on every file (json, sarif, junit)
+//! stream what they can and spill the rest to a temporary file (`stream.rs`);
+//! `tests/report_streaming.rs` checks it.
 
 mod concise;
 mod full;
@@ -7,6 +12,7 @@ pub mod github;
 mod json;
 pub mod junit;
 pub mod sarif;
+mod stream;
 
 pub use concise::Concise;
 pub use full::Full;
