@@ -54,13 +54,27 @@ fails client authentication.
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let obj = ctx.object();
     let openid = is_openid_provider(ctx);
-    for endpoint in ["token_endpoint", "revocation_endpoint", "introspection_endpoint"] {
-        let methods = format!("{endpoint}_auth_methods_supported");
-        let algs = format!("{endpoint}_auth_signing_alg_values_supported");
-        if obj.contains(&algs) {
+    for (endpoint, methods, algs) in [
+        (
+            "token_endpoint",
+            "token_endpoint_auth_methods_supported",
+            "token_endpoint_auth_signing_alg_values_supported",
+        ),
+        (
+            "revocation_endpoint",
+            "revocation_endpoint_auth_methods_supported",
+            "revocation_endpoint_auth_signing_alg_values_supported",
+        ),
+        (
+            "introspection_endpoint",
+            "introspection_endpoint_auth_methods_supported",
+            "introspection_endpoint_auth_signing_alg_values_supported",
+        ),
+    ] {
+        if obj.contains(algs) {
             continue;
         }
-        let Some((_, items)) = str_array(obj, &methods) else {
+        let Some((_, items)) = str_array(obj, methods) else {
             continue;
         };
         let jwt: Vec<_> = items
@@ -83,7 +97,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         );
         d.related(
             node.span,
-            ptr_index(&methods, *index),
+            ptr_index(methods, *index),
             "needs the signing algorithm list",
         );
         d.help(format!(

@@ -155,12 +155,27 @@ const OPENID_ONLY_MEMBERS: &[&str] = &[
 /// `openid-configuration`; a member only OpenID Connect defines. An `id_token` response type alone
 /// is not enough (`SRV033` warns about it instead).
 pub fn openid_provider_evidence(ctx: &Ctx<'_, '_>) -> Option<String> {
+    Some(match openid_evidence(ctx)? {
+        OpenIdEvidence::Profile => "the `oidc` profile is active".into(),
+        OpenIdEvidence::FileName => "the file is named `openid-configuration`".into(),
+        OpenIdEvidence::Member(name) => format!("it has `{name}`, which only OpenID Connect defines"),
+    })
+}
+
+/// What makes a document OpenID Provider metadata (see [`openid_provider_evidence`]).
+enum OpenIdEvidence {
+    Profile,
+    FileName,
+    Member(&'static str),
+}
+
+fn openid_evidence(ctx: &Ctx<'_, '_>) -> Option<OpenIdEvidence> {
     if ctx.has_profile(Profile::Oidc) {
-        return Some("the `oidc` profile is active".into());
+        return Some(OpenIdEvidence::Profile);
     }
     let file_name = Path::new(&ctx.file.path).file_name().and_then(|n| n.to_str());
     if matches!(file_name, Some("openid-configuration" | "openid-configuration.json")) {
-        return Some("the file is named `openid-configuration`".into());
+        return Some(OpenIdEvidence::FileName);
     }
     let obj = ctx.object();
     // An empty array is an omitted member (`DOC005`), not evidence.
@@ -168,16 +183,16 @@ pub fn openid_provider_evidence(ctx: &Ctx<'_, '_>) -> Option<String> {
         obj.get(name)
             .is_some_and(|n| n.as_array().is_none_or(|a| !a.is_empty()))
     };
-    if let Some(name) = OPENID_ONLY_MEMBERS.iter().find(|n| present(n)) {
-        return Some(format!("it has `{name}`, which only OpenID Connect defines"));
-    }
-    None
+    OPENID_ONLY_MEMBERS
+        .iter()
+        .find(|n| present(n))
+        .map(|&name| OpenIdEvidence::Member(name))
 }
 
 /// Whether OpenID Connect Discovery 1.0 requirements apply to the document (see
 /// [`openid_provider_evidence`]).
 pub fn is_openid_provider(ctx: &Ctx<'_, '_>) -> bool {
-    openid_provider_evidence(ctx).is_some()
+    openid_evidence(ctx).is_some()
 }
 
 /// An ID Token issuer that publishes discovery metadata only so that relying parties can verify
