@@ -434,7 +434,7 @@ impl FastSchema {
             && (node.properties.is_some() || node.has_pattern_properties)
         {
             for m in object.iter() {
-                if node.has_pattern_properties && m.name.contains('#') {
+                if node.has_pattern_properties && m.name.as_bytes().contains(&b'#') {
                     return false;
                 }
                 if let Some(&sub) = node.properties.as_ref().and_then(|p| p.get(m.name.as_ref()))
