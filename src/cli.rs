@@ -448,7 +448,7 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 
 fn check(args: CheckArgs) -> Result<u8, String> {
     let config = match load_config(&args) {
-        Ok(c) => c,
+        Ok(c) => Arc::new(c),
         Err(e) => {
             eprint!("{}", e.render(use_color(args.color, io::stderr().is_terminal())));
             return Ok(EXIT_TROUBLE);
@@ -460,31 +460,19 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     } else {
         args.paths.clone()
     };
-    let mut inputs = collect_inputs(&paths, args.stdin_filename.as_deref(), &config, !args.paths.is_empty());
-    if args.skip_unknown {
-        for input in &mut inputs {
-            if let Input::File { origin, .. } = input {
+    let explicit = !args.paths.is_empty();
+    let skip_unknown = args.skip_unknown;
+    // The inputs as they are found, never all in memory: `--skip-unknown` treats named files as
+    // walked ones (an unknown kind is skipped, not an error).
+    let stream = || {
+        collect_inputs(&paths, args.stdin_filename.as_deref(), &config, explicit).map(move |mut input| {
+            if skip_unknown && let Input::File { origin, .. } = &mut input {
                 *origin = Origin::Walked;
             }
-        }
-    }
-    let mut cache = Vec::new();
-    let input_options: Vec<Arc<LintOptions>> = inputs
-        .iter()
-        .map(|input| match input {
-            Input::File { path, .. } => options_for(path, &base, &config, &mut cache),
-            Input::Stdin { display } => options_for(Path::new(display), &base, &config, &mut cache),
-            Input::Unreadable { .. } => Arc::clone(&base),
+            input
         })
-        .collect();
-    let configured: Vec<Option<PathBuf>> = inputs
-        .iter()
-        .map(|input| match input {
-            Input::File { path, .. } => config.settings_for(path).server,
-            _ => None,
-        })
-        .collect();
-    let (pairings, server_reports) = pairings_for(&args, &inputs, &configured, &base);
+    };
+    let (pairings, server_reports) = pairings_for(&args, &paths, &config, &base, stream);
     let mut pairing_notes = crate::pairing::PairingNotes::default();
 
     // Where the report goes: stdout, or a file written atomically (a temporary file renamed into
@@ -521,51 +509,59 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
     }
     // Lint in parallel, a bounded batch at a time, and report in input order: memory stays
-    // bounded by two batches, not by the number of files. While the report of one batch is
-    // written (on this thread), the next batch is linted (on the rayon pool), so the cores do not
-    // wait for the report.
-    let lint_batch = |start: usize| -> Vec<FileReport> {
-        let end = (start + BATCH).min(inputs.len());
-        if end - start <= 1 {
+    // bounded by two batches, not by the number of files (the inputs themselves are read from the
+    // walk a batch at a time). While the report of one batch is written (on this thread), the next
+    // batch is linted (on the rayon pool), so the cores do not wait for the report.
+    let mut cache = Vec::new();
+    let mut inputs = stream();
+    let mut next_batch = || -> Vec<(Input, Arc<LintOptions>, Option<PathBuf>)> {
+        inputs
+            .by_ref()
+            .take(BATCH)
+            .map(|input| {
+                let (options, configured) = match &input {
+                    Input::File { path, .. } => (
+                        options_for(path, &base, &config, &mut cache),
+                        config.settings_for(path).server,
+                    ),
+                    Input::Stdin { display } => (options_for(Path::new(display), &base, &config, &mut cache), None),
+                    Input::Unreadable { .. } => (Arc::clone(&base), None),
+                };
+                (input, options, configured)
+            })
+            .collect()
+    };
+    let pairings = &pairings;
+    let lint_batch = |batch: &[(Input, Arc<LintOptions>, Option<PathBuf>)]| -> Vec<FileReport> {
+        if batch.len() <= 1 {
             // One file (the pre-commit case): no thread pool to start.
-            return inputs[start..end]
+            return batch
                 .iter()
-                .zip(&input_options[start..end])
-                .zip(&configured[start..end])
-                .map(|((input, options), configured)| lint_input(input, options, configured.as_deref(), &pairings))
+                .map(|(input, options, configured)| lint_input(input, options, configured.as_deref(), pairings))
                 .collect();
         }
-        inputs[start..end]
+        batch
             .par_iter()
-            .zip(&input_options[start..end])
-            .zip(&configured[start..end])
-            .map(|((input, options), configured)| lint_input(input, options, configured.as_deref(), &pairings))
+            .map(|(input, options, configured)| lint_input(input, options, configured.as_deref(), pairings))
             .collect()
     };
     std::thread::scope(|scope| -> Result<(), String> {
-        let mut start = 0;
-        let mut reports = lint_batch(0);
-        while start < inputs.len() {
-            let next_start = start + BATCH;
-            let next = (next_start < inputs.len()).then(|| scope.spawn(move || lint_batch(next_start)));
-            let end = (start + BATCH).min(inputs.len());
-            for (((input, options), configured), mut report) in inputs[start..end]
-                .iter()
-                .zip(&input_options[start..end])
-                .zip(&configured[start..end])
-                .zip(std::mem::take(&mut reports))
-            {
+        let mut batch = next_batch();
+        let mut reports = lint_batch(&batch);
+        while !batch.is_empty() {
+            let following = next_batch();
+            let next = (!following.is_empty()).then(|| scope.spawn(move || (lint_batch(&following), following)));
+            for ((input, options, configured), mut report) in batch.iter().zip(std::mem::take(&mut reports)) {
                 if let Input::Stdin { display } = input {
                     report = if stdin_used {
                         lint::unreadable(display, "stdin (`-`) can be read only once".into(), options)
                     } else {
                         stdin_used = true;
-                        read_stdin(display, options, &pairings)
+                        read_stdin(display, options, pairings)
                     };
                 }
                 if report.kind == Some(Kind::Client) {
-                    let pairing =
-                        crate::pairing::pair(Path::new(&report.source.path), configured.as_deref(), &pairings);
+                    let pairing = crate::pairing::pair(Path::new(&report.source.path), configured.as_deref(), pairings);
                     if let crate::pairing::Pairing::Paired { server, source } = &pairing {
                         summary.pairs.push(report::PairRecord {
                             client: report.source.path.clone(),
@@ -579,10 +575,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 summary.add(&report);
                 reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
             }
-            if let Some(next) = next {
-                reports = next.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            match next {
+                Some(next) => {
+                    (reports, batch) = next.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                }
+                None => batch = Vec::new(),
             }
-            start = next_start;
         }
         Ok(())
     })?;
@@ -687,13 +685,14 @@ impl Write for Output {
 /// The servers of the run (see [`crate::pairing`]): the `--server` document, the documents the
 /// config's `[[files]] server` settings name, and the server documents among the inputs. Also the
 /// reports to print for server documents that cannot be used.
-fn pairings_for(
+fn pairings_for<I: Iterator<Item = Input>>(
     args: &CheckArgs,
-    inputs: &[Input],
-    configured: &[Option<PathBuf>],
+    paths: &[PathBuf],
+    config: &Arc<Config>,
     options: &LintOptions,
+    stream: impl Fn() -> I,
 ) -> (crate::pairing::Pairings, Vec<FileReport>) {
-    use crate::pairing::{Pairings, load_server};
+    use crate::pairing::{InputFiles, Pairings, load_server};
     let mut reports = Vec::new();
     let flag = args.server.as_ref().and_then(|path| {
         load_server(&path.to_string_lossy(), path, options)
@@ -704,36 +703,59 @@ fn pairings_for(
     if args.server.is_some() {
         return (pairings, reports);
     }
-    let mut wanted: Vec<&PathBuf> = configured.iter().flatten().collect();
-    wanted.sort();
-    wanted.dedup();
-    for path in wanted {
-        match load_server(&path.to_string_lossy(), path, options) {
-            Ok(server) => pairings.add_configured_server(path, server),
-            Err(report) => reports.push(report),
+    // The servers the config's `[[files]]` settings name for the inputs: a first pass over the
+    // inputs (paths only, none kept), only when some setting names a server.
+    if config.files.iter().any(|f| f.server.is_some()) {
+        let mut wanted = std::collections::BTreeSet::new();
+        for input in stream() {
+            if let Input::File { path, .. } = input
+                && let Some(server) = config.settings_for(&path).server
+            {
+                wanted.insert(server);
+            }
+        }
+        for path in wanted {
+            match load_server(&path.to_string_lossy(), &path, options) {
+                Ok(server) => pairings.add_configured_server(&path, server),
+                Err(report) => reports.push(report),
+            }
         }
     }
-    if inputs.len() < 2 || options.kind.is_some() {
+    if options.kind.is_some() {
         return (pairings, reports);
     }
-    // The server documents among the inputs are read only when a client needs one.
-    pairings.add_input_files(
-        inputs.iter().filter_map(|input| match input {
-            Input::File { path, .. } => Some(path.as_path()),
-            _ => None,
-        }),
-        options,
-    );
+    // The server documents among the inputs are found only when a client needs one, by listing
+    // the client's directory and those above it as the walk would.
+    let mut named: std::collections::BTreeMap<PathBuf, Vec<std::ffi::OsString>> = Default::default();
+    let mut roots = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => roots.push(path.clone()),
+            Ok(_) => {
+                if let (Some(directory), Some(name)) = (path.parent(), path.file_name()) {
+                    named.entry(directory.to_path_buf()).or_default().push(name.to_owned());
+                }
+            }
+            Err(_) => {}
+        }
+    }
+    let (reach, take) = (Arc::clone(config), Arc::clone(config));
+    pairings.set_input_files(InputFiles {
+        named,
+        walks: Box::new(move |directory| roots.iter().any(|root| walk_reaches(root, directory, &reach))),
+        picks: Box::new(move |file| walk_takes(file, &take)),
+        options: options.clone(),
+    });
     (pairings, reports)
 }
 
-fn paired_server<'p>(
+fn paired_server(
     display: &str,
     configured: Option<&Path>,
-    pairings: &'p crate::pairing::Pairings,
-) -> Option<&'p crate::cross::ServerDoc> {
+    pairings: &crate::pairing::Pairings,
+) -> Option<lint::ServerRef<'static>> {
     match crate::pairing::pair(Path::new(display), configured, pairings) {
-        crate::pairing::Pairing::Paired { server, .. } => Some(server),
+        crate::pairing::Pairing::Paired { server, .. } => Some(lint::ServerRef::Shared(server)),
         _ => None,
     }
 }
@@ -780,53 +802,130 @@ fn explain_client(args: ExplainArgs) -> Result<u8, String> {
 ///
 /// A directory named on the command line (`explicit`) in which no file is a candidate is trouble
 /// (exit code 2): a CI job pointed at the wrong path must not pass having checked nothing.
-fn collect_inputs(paths: &[PathBuf], stdin_filename: Option<&str>, config: &Config, explicit: bool) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin {
-                display: stdin_filename.unwrap_or("-").to_owned(),
-            });
-            continue;
-        }
-        let display = path.to_string_lossy().into_owned();
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let before = inputs.len();
-                walk(path, &mut inputs, config);
-                if explicit && inputs.len() == before {
-                    inputs.push(Input::Unreadable {
-                        message: format!(
-                            "`{display}` is a directory with no file to lint (`*.json`, `openid-configuration`, `oauth-authorization-server`, `oauth-protected-resource`, `jwks`)"
-                        ),
+fn collect_inputs<'c>(
+    paths: &'c [PathBuf],
+    stdin_filename: Option<&str>,
+    config: &'c Config,
+    explicit: bool,
+) -> InputStream<'c> {
+    InputStream {
+        paths: paths.iter(),
+        stdin_filename: stdin_filename.map(str::to_owned),
+        config,
+        explicit,
+        walk: None,
+    }
+}
+
+/// The inputs of a run, produced as they are found (a directory's files as the walk reaches them):
+/// a run over many files never holds the list of all of them.
+struct InputStream<'c> {
+    paths: std::slice::Iter<'c, PathBuf>,
+    stdin_filename: Option<String>,
+    config: &'c Config,
+    explicit: bool,
+    walk: Option<Walk<'c>>,
+}
+
+/// The walk of one directory named on the command line.
+struct Walk<'c> {
+    root: PathBuf,
+    entries: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'c>,
+    /// Inputs found so far (files and unreadable entries).
+    found: usize,
+}
+
+impl Iterator for InputStream<'_> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            if let Some(walk) = &mut self.walk {
+                match walk.entries.next() {
+                    Some(Ok(e)) => {
+                        if e.file_type().is_dir() || !document::is_candidate_file_name(e.path()) {
+                            continue;
+                        }
+                        walk.found += 1;
+                        return Some(Input::File {
+                            path: e.into_path(),
+                            origin: Origin::Walked,
+                        });
+                    }
+                    Some(Err(err)) => {
+                        walk.found += 1;
+                        return Some(walk_error(&walk.root, &err));
+                    }
+                    None => {
+                        let walk = self.walk.take().expect("a walk is in progress");
+                        if self.explicit && walk.found == 0 {
+                            let display = walk.root.to_string_lossy().into_owned();
+                            return Some(Input::Unreadable {
+                                message: format!(
+                                    "`{display}` is a directory with no file to lint (`*.json`, `openid-configuration`, `oauth-authorization-server`, `oauth-protected-resource`, `jwks`)"
+                                ),
+                                display,
+                            });
+                        }
+                        continue;
+                    }
+                }
+            }
+            let path = self.paths.next()?.clone();
+            if path.as_os_str() == "-" {
+                return Some(Input::Stdin {
+                    display: self.stdin_filename.clone().unwrap_or_else(|| "-".to_owned()),
+                });
+            }
+            let display = path.to_string_lossy().into_owned();
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    self.walk = Some(Walk {
+                        entries: Box::new(walker(&path, self.config)),
+                        root: path,
+                        found: 0,
+                    });
+                }
+                Ok(_) => {
+                    return Some(Input::File {
+                        path,
+                        origin: Origin::Explicit,
+                    });
+                }
+                Err(e) => {
+                    return Some(Input::Unreadable {
+                        message: match e.kind() {
+                            io::ErrorKind::NotFound => format!("`{display}`: no such file or directory"),
+                            _ => format!("cannot read `{display}`: {e}"),
+                        },
                         display,
                     });
                 }
             }
-            Ok(_) => inputs.push(Input::File {
-                path: path.clone(),
-                origin: Origin::Explicit,
-            }),
-            Err(e) => inputs.push(Input::Unreadable {
-                message: match e.kind() {
-                    io::ErrorKind::NotFound => format!("`{display}`: no such file or directory"),
-                    _ => format!("cannot read `{display}`: {e}"),
-                },
-                display,
-            }),
         }
     }
-    inputs
 }
 
 /// Directory names never descended into.
 const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
 
-fn walk(root: &Path, inputs: &mut Vec<Input>, config: &Config) {
-    // Sorted by file name, compared as the whole paths' bytes: siblings share their parent's path,
-    // so the order is the names' byte order (walkdir's `sort_by_file_name`), without splitting
-    // each path into components on every comparison.
-    let walker = walkdir::WalkDir::new(root)
+/// Whether the walk leaves out this entry below its root: a skipped directory name, or a path
+/// `lint.exclude` matches.
+fn walk_skips(path: &Path, is_dir: bool, config: &Config) -> bool {
+    (is_dir
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+        || config.is_excluded(path)
+}
+
+/// The entries below `root`, lazily, each directory's sorted by file name (compared as the whole
+/// paths' bytes: siblings share their parent's path, so the order is the names' byte order, as
+/// walkdir's `sort_by_file_name`, without splitting each path into components on every
+/// comparison).
+fn walker<'c>(root: &Path, config: &'c Config) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'c {
+    walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by(|a, b| {
             a.path()
@@ -835,47 +934,54 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, config: &Config) {
                 .cmp(b.path().as_os_str().as_encoded_bytes())
         })
         .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0
-                || !((e.file_type().is_dir() && e.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
-                    || config.is_excluded(e.path()))
-        });
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                if e.file_type().is_dir() || !document::is_candidate_file_name(e.path()) {
-                    continue;
-                }
-                inputs.push(Input::File {
-                    path: e.into_path(),
-                    origin: Origin::Walked,
-                });
-            }
-            Err(err) => {
-                let display = err.path().map_or_else(
-                    || root.to_string_lossy().into_owned(),
-                    |p| p.to_string_lossy().into_owned(),
-                );
-                let message = if let Some(ancestor) = err.loop_ancestor() {
-                    format!(
-                        "`{display}` is a symbolic link loop (back to `{}`); not followed",
-                        ancestor.display()
-                    )
-                } else if let Some(io) = err.io_error() {
-                    match io.kind() {
-                        io::ErrorKind::PermissionDenied => format!("cannot read `{display}`: permission denied"),
-                        io::ErrorKind::NotFound => {
-                            format!("cannot read `{display}`: no such file or directory (a broken symbolic link?)")
-                        }
-                        _ => format!("cannot read `{display}`: {io}"),
-                    }
-                } else {
-                    format!("cannot read `{display}`: {err}")
-                };
-                inputs.push(Input::Unreadable { display, message });
-            }
+        .filter_entry(move |e| e.depth() == 0 || !walk_skips(e.path(), e.file_type().is_dir(), config))
+}
+
+/// Whether the walk of `root` reaches `directory` (so the files it takes there are inputs).
+fn walk_reaches(root: &Path, directory: &Path, config: &Config) -> bool {
+    let Ok(below) = directory.strip_prefix(root) else {
+        return false;
+    };
+    let mut path = root.to_path_buf();
+    for component in below.components() {
+        path.push(component);
+        if walk_skips(&path, true, config) || !std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+            return false;
         }
     }
+    true
+}
+
+/// Whether the walk takes this file of a directory it reaches.
+fn walk_takes(path: &Path, config: &Config) -> bool {
+    document::is_candidate_file_name(path)
+        && !walk_skips(path, false, config)
+        && std::fs::metadata(path).is_ok_and(|m| !m.is_dir())
+}
+
+/// An entry the walk could not read, as an input that says why.
+fn walk_error(root: &Path, err: &walkdir::Error) -> Input {
+    let display = err.path().map_or_else(
+        || root.to_string_lossy().into_owned(),
+        |p| p.to_string_lossy().into_owned(),
+    );
+    let message = if let Some(ancestor) = err.loop_ancestor() {
+        format!(
+            "`{display}` is a symbolic link loop (back to `{}`); not followed",
+            ancestor.display()
+        )
+    } else if let Some(io) = err.io_error() {
+        match io.kind() {
+            io::ErrorKind::PermissionDenied => format!("cannot read `{display}`: permission denied"),
+            io::ErrorKind::NotFound => {
+                format!("cannot read `{display}`: no such file or directory (a broken symbolic link?)")
+            }
+            _ => format!("cannot read `{display}`: {io}"),
+        }
+    } else {
+        format!("cannot read `{display}`: {err}")
+    };
+    Input::Unreadable { display, message }
 }
 
 fn terminal_width() -> Option<usize> {

@@ -280,6 +280,25 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// The server document a client is checked against: borrowed from the caller, or shared with the
+/// run's pairings (which read a directory's server document once for all its clients).
+#[derive(Clone, Debug)]
+pub enum ServerRef<'p> {
+    Borrowed(&'p ServerDoc),
+    Shared(std::sync::Arc<ServerDoc>),
+}
+
+impl std::ops::Deref for ServerRef<'_> {
+    type Target = ServerDoc;
+
+    fn deref(&self) -> &ServerDoc {
+        match self {
+            ServerRef::Borrowed(server) => server,
+            ServerRef::Shared(server) => server,
+        }
+    }
+}
+
 /// Reads a file (refusing anything that is not a regular file, or larger than the limit) and
 /// lints it.
 ///
@@ -291,7 +310,7 @@ pub fn lint_path(
     options: &LintOptions,
     server: Option<&ServerDoc>,
 ) -> FileReport {
-    lint_path_with(display_path, path, origin, options, &|| server)
+    lint_path_with(display_path, path, origin, options, &|| server.map(ServerRef::Borrowed))
 }
 
 /// [`lint_path`] with the server found only when the document turns out to be a client (finding
@@ -301,7 +320,7 @@ pub fn lint_path_with<'p>(
     path: &Path,
     origin: Origin,
     options: &LintOptions,
-    server: &dyn Fn() -> Option<&'p ServerDoc>,
+    server: &dyn Fn() -> Option<ServerRef<'p>>,
 ) -> FileReport {
     match read_bounded(path, options.max_file_size) {
         Ok(bytes) => lint_bytes_with(display_path, bytes, origin, options, server),
@@ -349,7 +368,7 @@ pub fn lint_bytes(
     options: &LintOptions,
     server: Option<&ServerDoc>,
 ) -> FileReport {
-    lint_bytes_with(path, bytes, origin, options, &|| server)
+    lint_bytes_with(path, bytes, origin, options, &|| server.map(ServerRef::Borrowed))
 }
 
 /// [`lint_bytes`] with the server found only for a client (as in [`lint_path_with`]).
@@ -358,7 +377,7 @@ pub fn lint_bytes_with<'p>(
     bytes: Vec<u8>,
     origin: Origin,
     options: &LintOptions,
-    server: &dyn Fn() -> Option<&'p ServerDoc>,
+    server: &dyn Fn() -> Option<ServerRef<'p>>,
 ) -> FileReport {
     if bytes.len() as u64 > options.max_file_size {
         return too_large(path, bytes.len() as u64, options);
@@ -441,14 +460,14 @@ pub fn lint_source(
     options: &LintOptions,
     server: Option<&ServerDoc>,
 ) -> FileReport {
-    lint_source_with(source, origin, options, &|| server)
+    lint_source_with(source, origin, options, &|| server.map(ServerRef::Borrowed))
 }
 
 fn lint_source_with<'p>(
     source: Arc<SourceFile>,
     origin: Origin,
     options: &LintOptions,
-    server: &dyn Fn() -> Option<&'p ServerDoc>,
+    server: &dyn Fn() -> Option<ServerRef<'p>>,
 ) -> FileReport {
     let path = Path::new(&source.path);
     let name_kind = options
@@ -646,7 +665,7 @@ fn lint_source_with<'p>(
     }
     // Only client documents are checked against a server (the cross checks).
     let server = if kind == Kind::Client { server() } else { None };
-    let mut ctx = Ctx::new(&source, &parsed.root, kind, report.role, options).with_server(server);
+    let mut ctx = Ctx::new(&source, &parsed.root, kind, report.role, options).with_server(server.as_deref());
     rules::util::forget_parsed_urls();
     crate::schema::check(&mut ctx);
     rules::run(&mut ctx);

@@ -11,8 +11,9 @@
 #![warn(missing_docs)]
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::cross::{ServerDoc, ServerLoadError};
 use crate::diagnostic::Diagnostic;
@@ -46,11 +47,11 @@ impl PairSource {
 
 /// The decision for one client.
 #[derive(Clone, Debug)]
-pub enum Pairing<'p> {
+pub enum Pairing {
     /// Checked against this server.
     Paired {
         /// The server document.
-        server: &'p Arc<ServerDoc>,
+        server: Arc<ServerDoc>,
         /// Why.
         source: PairSource,
     },
@@ -65,31 +66,76 @@ pub enum Pairing<'p> {
     Alone,
 }
 
-/// The servers known to a run: the `--server` file, and the server documents among the inputs by
-/// the directory that holds them.
+/// The servers known to a run: the `--server` file, the config's, and the server documents among
+/// the inputs by the directory that holds them.
 #[derive(Debug, Default)]
 pub struct Pairings {
     flag: Option<Arc<ServerDoc>>,
     configured: BTreeMap<PathBuf, Arc<ServerDoc>>,
     by_directory: BTreeMap<PathBuf, Vec<Arc<ServerDoc>>>,
-    /// The input files by directory, whose server documents are read on first use.
-    input_directories: BTreeMap<PathBuf, InputDirectory>,
+    /// Which files are inputs, for directory pairing (`None`: no directory pairing).
+    inputs: Option<InputFiles>,
+    /// Each directory's server documents among the input files, found when a client document
+    /// beside or below it first needs them (a run without client documents reads no file twice,
+    /// and only a directory's single server document is kept). One entry per directory asked
+    /// about, never one per file: the input files are not collected.
+    input_directories: Mutex<BTreeMap<PathBuf, Arc<OnceLock<DirectoryServers>>>>,
+}
+
+/// How a run finds its input files, so that the input files of a directory can be listed when a
+/// client needs them, without keeping the list of every input (memory would grow with the number
+/// of files).
+pub struct InputFiles {
+    /// Files named on the command line, by the directory that holds them.
+    pub named: BTreeMap<PathBuf, Vec<OsString>>,
+    /// Whether the walk of a directory named on the command line reaches this directory.
+    pub walks: Box<dyn Fn(&Path) -> bool + Send + Sync>,
+    /// Whether the walk takes this file of a directory it reaches.
+    pub picks: Box<dyn Fn(&Path) -> bool + Send + Sync>,
     /// The options the input files are read with (as [`input_server`] takes them).
-    input_options: Option<LintOptions>,
+    pub options: LintOptions,
 }
 
-/// The input files of one directory that may be server documents. Which of them are is found
-/// only when a client document beside or below the directory needs its server: a run without
-/// client documents reads no file twice, and only a directory's single server document is kept.
-#[derive(Debug, Default)]
-struct InputDirectory {
-    /// The file name of each candidate (its path is the directory's joined with it: a run over
-    /// many files keeps one short name per file, not two copies of its path).
-    names: Vec<std::ffi::OsString>,
-    servers: OnceLock<DirectoryServers>,
+impl std::fmt::Debug for InputFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InputFiles")
+            .field("named", &self.named)
+            .finish_non_exhaustive()
+    }
 }
 
-/// What [`InputDirectory`] holds once read.
+impl InputFiles {
+    /// The input files of `directory` that may be server documents: those named on the command
+    /// line, and, when the walk reaches it, those the walk takes (listed now), once each.
+    fn candidates(&self, directory: &Path) -> Vec<PathBuf> {
+        let mut names: Vec<OsString> = self.named.get(directory).cloned().unwrap_or_default();
+        if (self.walks)(directory)
+            && let Ok(entries) = std::fs::read_dir(directory)
+        {
+            names.extend(
+                entries
+                    .flatten()
+                    .filter(|e| (self.picks)(&e.path()))
+                    .map(|e| e.file_name()),
+            );
+        }
+        names.sort();
+        names.dedup();
+        names
+            .into_iter()
+            .map(|name| directory.join(name))
+            // Files named as another kind are never server documents (as in `input_server`).
+            .filter(|path| {
+                !matches!(
+                    self.options.kind.or_else(|| document::kind_from_file_name(path)),
+                    Some(k) if k != Kind::Server
+                )
+            })
+            .collect()
+    }
+}
+
+/// The server documents among a directory's input files.
 #[derive(Debug)]
 enum DirectoryServers {
     None,
@@ -105,55 +151,38 @@ impl Pairings {
             flag,
             configured: BTreeMap::new(),
             by_directory: BTreeMap::new(),
-            input_directories: BTreeMap::new(),
-            input_options: None,
+            inputs: None,
+            input_directories: Mutex::new(BTreeMap::new()),
         }
     }
 
-    /// Records the input files whose server documents pair with the clients beside and below
-    /// them, read with `options` when a client first needs them (as
+    /// Sets how the input files are found: their server documents pair with the client documents
+    /// beside and below them (read when a client first needs them, as
     /// [`add_input_server`](Self::add_input_server) would record each one found by
     /// [`input_server`], displayed as `path.to_string_lossy()`).
-    pub fn add_input_files<'f>(&mut self, files: impl IntoIterator<Item = &'f Path>, options: &LintOptions) {
-        for path in files {
-            // Files named as another kind are never server documents (as in `input_server`).
-            if matches!(
-                options.kind.or_else(|| document::kind_from_file_name(path)),
-                Some(k) if k != Kind::Server
-            ) {
-                continue;
-            }
-            // A file path has a file name, and is its parent joined with it.
-            let (Some(directory), Some(name)) = (path.parent(), path.file_name()) else {
-                continue;
-            };
-            match self.input_directories.get_mut(directory) {
-                Some(entry) => entry.names.push(name.to_owned()),
-                None => {
-                    let mut entry = InputDirectory::default();
-                    entry.names.push(name.to_owned());
-                    self.input_directories.insert(directory.to_path_buf(), entry);
-                }
-            }
-        }
-        self.input_options = Some(options.clone());
+    pub fn set_input_files(&mut self, inputs: InputFiles) {
+        self.inputs = Some(inputs);
     }
 
     /// The server documents among the input files of `directory` (read on first use).
-    fn input_servers(&self, directory: &Path) -> Option<&DirectoryServers> {
-        let entry = self.input_directories.get(directory)?;
-        let options = self.input_options.as_ref()?;
-        Some(entry.servers.get_or_init(|| {
-            let mut found = entry.names.iter().filter_map(|name| {
-                let path = directory.join(name);
-                input_server(&path, &path.to_string_lossy(), options)
-            });
+    fn input_servers(&self, directory: &Path) -> Option<Arc<OnceLock<DirectoryServers>>> {
+        let inputs = self.inputs.as_ref()?;
+        let entry = {
+            let mut directories = self.input_directories.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(directories.entry(directory.to_path_buf()).or_default())
+        };
+        entry.get_or_init(|| {
+            let mut found = inputs
+                .candidates(directory)
+                .into_iter()
+                .filter_map(|path| input_server(&path, &path.to_string_lossy(), &inputs.options));
             match (found.next(), found.count()) {
                 (None, _) => DirectoryServers::None,
                 (Some(server), 0) => DirectoryServers::One(server),
                 (Some(_), more) => DirectoryServers::Several(more + 1),
             }
-        }))
+        });
+        Some(entry)
     }
 
     /// Records a server document named by the config (`[[files]] server`), loaded from `path`.
@@ -169,27 +198,24 @@ impl Pairings {
 
     /// Whether any pairing can happen at all.
     pub fn is_empty(&self) -> bool {
-        self.flag.is_none()
-            && self.configured.is_empty()
-            && self.by_directory.is_empty()
-            && self.input_directories.is_empty()
+        self.flag.is_none() && self.configured.is_empty() && self.by_directory.is_empty() && self.inputs.is_none()
     }
 }
 
 /// Decides which server the client document at `client` is checked against. `configured` is the
 /// server the config's `[[files]]` settings name for this client, if any (a configured server that
 /// could not be loaded pairs nothing: the client is linted alone, the server's report says why).
-pub fn pair<'p>(client: &Path, configured: Option<&Path>, pairings: &'p Pairings) -> Pairing<'p> {
+pub fn pair(client: &Path, configured: Option<&Path>, pairings: &Pairings) -> Pairing {
     if let Some(server) = &pairings.flag {
         return Pairing::Paired {
-            server,
+            server: Arc::clone(server),
             source: PairSource::Flag,
         };
     }
     if let Some(path) = configured {
         return match pairings.configured.get(path) {
             Some(server) => Pairing::Paired {
-                server,
+                server: Arc::clone(server),
                 source: PairSource::Config,
             },
             None => Pairing::Alone,
@@ -199,7 +225,7 @@ pub fn pair<'p>(client: &Path, configured: Option<&Path>, pairings: &'p Pairings
     while let Some(dir) = directory {
         let added = pairings.by_directory.get(dir).map_or(&[][..], Vec::as_slice);
         let found = pairings.input_servers(dir);
-        let (one, count) = match found {
+        let (one, count) = match found.as_deref().and_then(OnceLock::get) {
             None | Some(DirectoryServers::None) => (None, 0),
             Some(DirectoryServers::One(server)) => (Some(server), 1),
             Some(DirectoryServers::Several(n)) => (None, *n),
@@ -208,7 +234,7 @@ pub fn pair<'p>(client: &Path, configured: Option<&Path>, pairings: &'p Pairings
             ([], _, 0) => {}
             ([server], None, 0) | ([], Some(server), 1) => {
                 return Pairing::Paired {
-                    server,
+                    server: Arc::clone(server),
                     source: PairSource::Directory(dir.to_path_buf()),
                 };
             }
@@ -333,7 +359,7 @@ pub struct PairingNotes {
 
 impl PairingNotes {
     /// Records the decision for a client document.
-    pub fn record(&mut self, pairing: &Pairing<'_>) {
+    pub fn record(&mut self, pairing: &Pairing) {
         match pairing {
             Pairing::Paired { server, source } => {
                 let why = match source {
