@@ -714,8 +714,17 @@ fn pairings_for<I: Iterator<Item = Input>>(
                 wanted.insert(server);
             }
         }
+        let cwd = std::env::current_dir().ok();
         for path in wanted {
-            match load_server(&path.to_string_lossy(), &path, options) {
+            // Shown relative to the working directory, as the other inputs are (the config
+            // resolves it against its own directory).
+            let display = cwd
+                .as_deref()
+                .and_then(|cwd| path.strip_prefix(cwd).ok())
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            match load_server(&display, &path, options) {
                 Ok(server) => pairings.add_configured_server(&path, server),
                 Err(report) => reports.push(report),
             }

@@ -90,11 +90,15 @@ pub struct LintOptions {
     pub kind: Option<Kind>,
     /// Force the client role (`--role`).
     pub role: Option<Role>,
+    /// Profiles whose rules run too (`--profile`, `lint.profiles`).
     pub profiles: Vec<Profile>,
+    /// Parser limits (`--max-depth`).
     pub parse: ParseOptions,
+    /// Largest input read, in bytes (`--max-file-size`); a larger one is reported, not read.
     pub max_file_size: u64,
     /// Extension members allowed without an unknown-member finding, per kind.
     pub extra_members: HashMap<Kind, HashSet<String>>,
+    /// Which rules report, and at what severity.
     pub selection: RuleSelection,
 }
 
@@ -113,6 +117,7 @@ impl Default for LintOptions {
 }
 
 impl LintOptions {
+    /// Whether `name` is an extension member the configuration allows in documents of `kind`.
     pub fn is_extra_member(&self, kind: Kind, name: &str) -> bool {
         self.extra_members.get(&kind).is_some_and(|s| s.contains(name))
     }
@@ -123,6 +128,7 @@ impl LintOptions {
 pub struct RuleSelection {
     /// When set, only these rules (and no others) report.
     pub select: Option<HashSet<&'static str, NameHash>>,
+    /// Rules that never report (`--ignore`, `lint.ignore`).
     pub ignore: HashSet<&'static str, NameHash>,
     /// Per-rule severity; `None` turns the rule off.
     pub severity: crate::registry::NameMap<Option<Severity>>,

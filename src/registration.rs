@@ -132,7 +132,8 @@ pub fn validate_registration(request: &[u8], server: &ServerDoc, options: &LintO
         .filter(|d| d.severity == Severity::Error)
         .collect();
     let result = if let Some(first) = errors.first() {
-        let redirect = errors.iter().find(|d| is_redirect_uri_finding(d));
+        // A body that is not JSON is invalid metadata, wherever the parser stopped.
+        let redirect = errors.iter().find(|d| report.valid_json && is_redirect_uri_finding(d));
         let (code, at_fault) = match redirect {
             Some(d) => (RegistrationErrorCode::InvalidRedirectUri, *d),
             None => (RegistrationErrorCode::InvalidClientMetadata, *first),
@@ -151,8 +152,13 @@ pub fn validate_registration(request: &[u8], server: &ServerDoc, options: &LintO
 }
 
 /// Whether a finding is about a redirect URI: located under `/redirect_uris`, or reported by a
-/// rule about redirect URIs (its name says so) on no other member.
+/// rule about redirect URIs (its name says so) on no other member. Findings about the JSON text
+/// itself (a syntax error stopped inside the list, a duplicate `redirect_uris` member) are not:
+/// they make the metadata invalid as a whole.
 pub fn is_redirect_uri_finding(d: &Diagnostic) -> bool {
+    if d.rule.code.starts_with("JSON") {
+        return false;
+    }
     let under = |member: &str| d.pointer == member || d.pointer.starts_with(&format!("{member}/"));
     under("/redirect_uris")
         || (d.rule.name.contains("redirect-uri") && !under("/post_logout_redirect_uris") && d.pointer.is_empty())

@@ -153,6 +153,36 @@ fn invalid_json_is_invalid_client_metadata() {
 }
 
 #[test]
+fn a_body_cut_inside_the_redirect_uris_is_invalid_client_metadata() {
+    // The parser stops inside `/redirect_uris`: still a body that is not JSON, not a bad URI.
+    let outcome = validate_registration(
+        b"{\"redirect_uris\": [\"https://app.example/cb\"\n",
+        &discovery_example(),
+        &LintOptions::default(),
+    );
+    let error = outcome.result.unwrap_err();
+    assert_eq!(error.error, RegistrationErrorCode::InvalidClientMetadata);
+    assert!(
+        error
+            .error_description
+            .starts_with("the request body is not valid JSON")
+    );
+    // A duplicate `redirect_uris` member is a problem of the document, not of a URI.
+    let outcome = validate_registration(
+        br#"{"redirect_uris": ["https://app.example/cb"], "redirect_uris": ["https://app.example/cb"]}"#,
+        &discovery_example(),
+        &LintOptions::default(),
+    );
+    let error = outcome.result.unwrap_err();
+    assert_eq!(
+        error.error,
+        RegistrationErrorCode::InvalidClientMetadata,
+        "{}",
+        error.error_description
+    );
+}
+
+#[test]
 fn secrets_are_never_echoed() {
     let secret = "cf136dc3c1fc93f31185e5885805d";
     let request = format!(

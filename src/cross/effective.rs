@@ -233,7 +233,7 @@ pub struct AcceptedAlgs {
 }
 
 /// Where the seed's rule is written down.
-pub const SEED_REFERENCE: &str = "SPEC §5: the server has no list";
+pub const SEED_REFERENCE: &str = "oauth4webapi: RS256 when the server has no list";
 
 /// SPEC §5: the client's `*_signed_response_alg` if set; otherwise any of the server's matching
 /// `*_signing_alg_values_supported`; otherwise `RS256`.
