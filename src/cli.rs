@@ -121,6 +121,9 @@ pub struct CheckArgs {
     /// Deepest nesting of arrays and objects accepted [default: 128].
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_DEPTH_CEILING as u64))]
     pub max_depth: Option<u64>,
+    /// Most elements in one array, or members in one object, accepted [default: 10000].
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_entries: Option<u64>,
     /// Treat named files like files found by walking a directory: skip (and count) those that are
     /// not OAuth metadata instead of reporting them (for pre-commit, which names every changed
     /// `.json` file).
@@ -394,11 +397,16 @@ fn base_options(args: &CheckArgs, config: &Config) -> Result<LintOptions, String
         .map(|d| d as usize)
         .or(config.max_depth)
         .unwrap_or(crate::json::DEFAULT_MAX_DEPTH);
+    let max_entries = args
+        .max_entries
+        .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+        .or(config.max_entries)
+        .unwrap_or(crate::json::DEFAULT_MAX_ENTRIES);
     Ok(LintOptions {
         kind: args.kind.map(Kind::from),
         role: args.role.map(Role::from),
         profiles,
-        parse: ParseOptions { max_depth },
+        parse: ParseOptions { max_depth, max_entries },
         max_file_size: args
             .max_file_size
             .or(config.max_file_size)

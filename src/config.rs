@@ -162,6 +162,13 @@ pub const KEYS: &[KeyDoc] = &[
         doc: "Deepest nesting of arrays and objects accepted, at most 10000 (also `--max-depth`).",
         example: "[limits]\nmax_depth = 64",
     },
+    KeyDoc {
+        key: "limits.max_entries",
+        ty: "integer",
+        default: "10000",
+        doc: "Most elements in one array, or members in one object, accepted (also `--max-entries`).",
+        example: "[limits]\nmax_entries = 50000",
+    },
 ];
 
 #[derive(Deserialize, Default, Debug)]
@@ -222,6 +229,7 @@ struct RawKind {
 struct RawLimits {
     max_file_size: Option<u64>,
     max_depth: Option<Spanned<u64>>,
+    max_entries: Option<Spanned<u64>>,
 }
 
 /// A problem in the config file, located in its text.
@@ -341,6 +349,8 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     /// `limits.max_depth`.
     pub max_depth: Option<usize>,
+    /// `limits.max_entries`.
+    pub max_entries: Option<usize>,
 }
 
 /// What `[[files]]` entries say about one file: every matching entry applies, later ones win.
@@ -630,6 +640,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             ));
         }
         config.max_depth = Some(d as usize);
+    }
+    if let Some(entries) = &raw.limits.max_entries {
+        let n = *entries.get_ref();
+        if n == 0 {
+            return Err(error(
+                Some(entries.span()),
+                "max_entries must be at least 1".into(),
+                None,
+            ));
+        }
+        config.max_entries = Some(usize::try_from(n).unwrap_or(usize::MAX));
     }
     Ok(config)
 }

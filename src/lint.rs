@@ -507,6 +507,7 @@ fn lint_source_with<'p>(
             }
             let rule = match e.kind {
                 json::ParseErrorKind::TooDeep => &NESTING_TOO_DEEP,
+                json::ParseErrorKind::TooManyEntries => &crate::rules::json::TOO_MANY_ENTRIES,
                 json::ParseErrorKind::Syntax => &INVALID_JSON,
             };
             let end = source.text[e.offset..]

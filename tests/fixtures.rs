@@ -38,6 +38,7 @@ struct DirOptions {
     role: Option<Role>,
     max_file_size: Option<u64>,
     max_depth: Option<usize>,
+    max_entries: Option<usize>,
     server: Option<String>,
     #[serde(default)]
     servers: std::collections::BTreeMap<String, String>,
@@ -59,6 +60,9 @@ fn options_for(dir: &Path, file: &Path) -> (LintOptions, Option<PathBuf>) {
     }
     if let Some(depth) = dir_options.max_depth {
         options.parse.max_depth = depth;
+    }
+    if let Some(entries) = dir_options.max_entries {
+        options.parse.max_entries = entries;
     }
     let name = file.file_name().unwrap().to_str().unwrap();
     if name.ends_with(".resource.json") {

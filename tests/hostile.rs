@@ -295,7 +295,17 @@ fn two_million_array_elements() {
     }
     text.push_str("]}");
     let path = s.write("many.client.json", text.as_bytes());
+    // At the default entry limit: refused where the list passes 10,000 elements.
     let run = lint_file(&path, &[], "2,000,000 array elements");
+    assert_eq!(run.code, Some(1));
+    let limit = assert_message(&run, "JSON010", "more than 10000 elements");
+    assert_eq!(limit["pointer"], "/redirect_uris");
+    // With the limit raised, every element is parsed and checked, and the findings are capped.
+    let run = lint_file(
+        &path,
+        &["--max-entries", "3000000"],
+        "2,000,000 array elements, limit raised",
+    );
     assert_eq!(run.code, Some(1));
     let wrong = run.with_code("SCH001");
     assert!(!wrong.is_empty());
@@ -326,7 +336,15 @@ fn three_hundred_thousand_members() {
     }
     text.push('}');
     let path = s.write("members.client.json", text.as_bytes());
-    let run = lint_file(&path, &["--severity", "DOC002=error"], "300,000 members");
+    let run = lint_file(&path, &[], "300,000 members");
+    assert_eq!(run.code, Some(1));
+    let limit = assert_message(&run, "JSON010", "more than 10000 members");
+    assert_eq!(limit["pointer"], "");
+    let run = lint_file(
+        &path,
+        &["--max-entries", "1000000", "--severity", "DOC002=error"],
+        "300,000 members, limit raised",
+    );
     assert_eq!(run.code, Some(1));
     assert_message(&run, "DOC002", "x_member_0");
 }
@@ -342,6 +360,13 @@ fn one_hundred_thousand_duplicate_members() {
     text.push('}');
     let path = s.write("dups.client.json", text.as_bytes());
     let run = lint_file(&path, &[], "100,000 duplicate members");
+    assert_eq!(run.code, Some(1));
+    assert_message(&run, "JSON010", "more than 10000 members");
+    let run = lint_file(
+        &path,
+        &["--max-entries", "1000000"],
+        "100,000 duplicate members, limit raised",
+    );
     assert_eq!(run.code, Some(1));
     assert_message(&run, "JSON003", "`client_name` appears more than once");
 }
@@ -734,7 +759,8 @@ fn large_lists_and_objects_where_rules_compare() {
         "key.jwks.json",
         format!("{{\"keys\": [{{\"kty\": \"RSA\", \"n\": \"x\", \"e\": \"AQAB\"{members}}}]}}").as_bytes(),
     );
-    let run = lint_file(&path, &[], "a JWK with 300,000 members");
+    // The entry limit raised: this measures the rules on lists that long, not the limit.
+    let run = lint_file(&path, &["--max-entries", "10000000"], "a JWK with 300,000 members");
     assert_eq!(run.code, Some(1));
     let keys: Vec<String> = (0..n / 3)
         .map(|i| {
@@ -748,7 +774,7 @@ fn large_lists_and_objects_where_rules_compare() {
         "keys.jwks.json",
         format!("{{\"keys\": [{}]}}", keys.join(",")).as_bytes(),
     );
-    let run = lint_file(&path, &[], "100,000 keys sharing a kid");
+    let run = lint_file(&path, &["--max-entries", "10000000"], "100,000 keys sharing a kid");
     assert_eq!(run.code, Some(1));
     assert!(!run.with_code("JWK023").is_empty(), "duplicate kids reported");
     let grants: Vec<String> = (0..n).map(|i| format!("\"g{i}\"")).collect();
@@ -774,6 +800,8 @@ fn large_lists_and_objects_where_rules_compare() {
         "--isolated",
         "--format",
         "json",
+        "--max-entries",
+        "10000000",
         "--server",
         server.to_str().unwrap(),
         client.to_str().unwrap(),
@@ -840,4 +868,43 @@ fn limits_from_the_config_file() {
         "{}",
         run.stdout
     );
+}
+
+/// `limits.max_entries` in the config file, and `--max-entries` over it.
+#[test]
+fn entry_limit_from_the_config_file_and_the_command_line() {
+    let s = Scratch::new("entries");
+    let config = s.write("oauth-lint.toml", b"[limits]\nmax_entries = 3\n");
+    let doc = s.write(
+        "three.client.json",
+        // (`require_auth_time` is wrong, so every run has an error and exits 1.)
+        br#"{"redirect_uris": ["https://a.example/cb"], "require_auth_time": "yes", "contacts": ["a@a.example", "b@a.example", "c@a.example", "d@a.example"]}"#,
+    );
+    let (config, doc) = (config.to_str().unwrap(), doc.to_str().unwrap());
+    let run = run_bounded(
+        &["check", "--config", config, "--format", "json", doc],
+        200,
+        TIMEOUT,
+        "[limits] max_entries",
+    );
+    assert_eq!(run.code, Some(1));
+    let d = assert_message(&run, "JSON010", "more than 3 elements");
+    assert_eq!(d["pointer"], "/contacts");
+    let run = run_bounded(
+        &[
+            "check",
+            "--config",
+            config,
+            "--max-entries",
+            "5",
+            "--format",
+            "json",
+            doc,
+        ],
+        200,
+        TIMEOUT,
+        "--max-entries over [limits]",
+    );
+    assert!(run.with_code("JSON010").is_empty(), "{}", run.stdout);
+    assert!(!run.with_code("SCH001").is_empty(), "{}", run.stdout);
 }

@@ -30,6 +30,8 @@ pub use value::{Duplicate, Member, Node, Object, Span, Value};
 pub const DEFAULT_MAX_DEPTH: usize = 128;
 /// Hard ceiling for `--max-depth`: deeper trees could exhaust the stack in code that walks them.
 pub const MAX_DEPTH_CEILING: usize = 10_000;
+/// Default maximum number of elements in one array, or of members in one object.
+pub const DEFAULT_MAX_ENTRIES: usize = 10_000;
 
 /// Splits a member name at its first `#` (a language tag, `client_name#ja-Jpan-JP`): the base
 /// name and the tag. A byte scan: names are short, and every member of every document is split.

@@ -10,12 +10,15 @@ use super::value::{Duplicate, Member, Node, Object, Span, Value};
 pub struct ParseOptions {
     /// Maximum nesting depth of arrays and objects (the top-level container is depth 1).
     pub max_depth: usize,
+    /// Maximum number of elements in one array, or of members in one object.
+    pub max_entries: usize,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
         Self {
             max_depth: super::DEFAULT_MAX_DEPTH,
+            max_entries: super::DEFAULT_MAX_ENTRIES,
         }
     }
 }
@@ -62,6 +65,8 @@ pub enum ParseErrorKind {
     Syntax,
     /// The nesting went deeper than [`ParseOptions::max_depth`].
     TooDeep,
+    /// An array or object has more entries than [`ParseOptions::max_entries`].
+    TooManyEntries,
 }
 
 /// Parses `text` (already known to be UTF-8) as one JSON value.
@@ -71,6 +76,7 @@ pub fn parse<'a>(text: &'a str, options: &ParseOptions) -> Result<Parsed<'a>, Pa
         bytes: text.as_bytes(),
         pos: 0,
         max_depth: options.max_depth.max(1),
+        max_entries: options.max_entries.max(1),
         stack: Vec::new(),
         duplicates: Vec::new(),
         warnings: Vec::new(),
@@ -101,6 +107,7 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     max_depth: usize,
+    max_entries: usize,
     stack: Vec<Frame<'a>>,
     duplicates: Vec<Duplicate>,
     warnings: Vec<ParseWarning>,
@@ -231,8 +238,12 @@ impl<'a> Parser<'a> {
                 match frame {
                     Frame::Array { items, .. } => {
                         items.push(node);
+                        let count = items.len();
                         self.skip_ws();
                         match self.peek() {
+                            Some(b',') if count >= self.max_entries => {
+                                return Err(self.too_many_entries("array", "elements"));
+                            }
                             Some(b',') => {
                                 self.pos += 1;
                                 continue 'value;
@@ -264,8 +275,15 @@ impl<'a> Parser<'a> {
                     }
                     Frame::Object { .. } => {
                         self.push_member(node);
+                        let count = match self.stack.last() {
+                            Some(Frame::Object { members, .. }) => members.len(),
+                            _ => 0,
+                        };
                         self.skip_ws();
                         match self.peek() {
+                            Some(b',') if count >= self.max_entries => {
+                                return Err(self.too_many_entries("object", "members"));
+                            }
                             Some(b',') => {
                                 self.pos += 1;
                                 self.skip_ws();
@@ -410,6 +428,20 @@ impl<'a> Parser<'a> {
             };
         }
         pointer.into_string()
+    }
+
+    /// The error for a container about to take one entry more than the limit (at the comma).
+    fn too_many_entries(&self, container: &str, entries: &str) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::TooManyEntries,
+            ..self.error_at(
+                self.pos,
+                &format!(
+                    "this {container} has more than {} {entries}, the limit (raise it with --max-entries)",
+                    self.max_entries
+                ),
+            )
+        }
     }
 
     fn error_at(&self, offset: usize, message: &str) -> ParseError {
@@ -746,13 +778,45 @@ mod tests {
     }
 
     #[test]
+    fn entry_limit_per_array_and_object() {
+        let options = ParseOptions {
+            max_entries: 3,
+            ..ParseOptions::default()
+        };
+        assert!(parse(r#"{"a": [1, 2, 3], "b": 1, "c": 2}"#, &options).is_ok());
+        let e = parse(r#"{"a": [1, 2, 3, 4]}"#, &options).unwrap_err();
+        assert_eq!(e.kind, ParseErrorKind::TooManyEntries);
+        assert_eq!((e.offset, e.pointer.as_str()), (14, "/a"));
+        assert!(e.message.contains("more than 3 elements"), "{}", e.message);
+        let e = parse(r#"{"a": 1, "b": 2, "c": 3, "d": 4}"#, &options).unwrap_err();
+        assert_eq!((e.kind, e.pointer.as_str()), (ParseErrorKind::TooManyEntries, ""));
+        assert!(e.message.contains("more than 3 members"), "{}", e.message);
+    }
+
+    #[test]
     fn depth_limit_without_recursion() {
         let deep = "[".repeat(1_000_000);
-        let e = parse(&deep, &ParseOptions { max_depth: 128 }).unwrap_err();
+        let e = parse(
+            &deep,
+            &ParseOptions {
+                max_depth: 128,
+                ..ParseOptions::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(e.kind, ParseErrorKind::TooDeep);
         assert_eq!(e.offset, 128);
         let ok_depth = format!("{}{}", "[".repeat(128), "]".repeat(128));
-        assert!(parse(&ok_depth, &ParseOptions { max_depth: 128 }).is_ok());
+        assert!(
+            parse(
+                &ok_depth,
+                &ParseOptions {
+                    max_depth: 128,
+                    ..ParseOptions::default()
+                }
+            )
+            .is_ok()
+        );
     }
 
     #[test]

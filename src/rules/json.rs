@@ -14,6 +14,7 @@ pub static RULES: &[&Rule] = &[
     &FILE_TOO_LARGE,
     &TOP_LEVEL_NOT_OBJECT,
     &UNREADABLE_FILE,
+    &TOO_MANY_ENTRIES,
 ];
 
 pub static INVALID_JSON: Rule = Rule {
@@ -193,6 +194,42 @@ Fix the generator. If a document legitimately needs more depth, raise `--max-dep
 
 ## References
 - RFC 8259 §9 (parsers may limit nesting depth)
+"#,
+};
+
+/// JSON010: an array or object has more entries than the configured limit.
+pub static TOO_MANY_ENTRIES: Rule = Rule {
+    code: "JSON010",
+    name: "too-many-entries",
+    severity: Severity::Error,
+    basis: Basis::CannotWork,
+    summary: "An array or object has more entries than the configured limit",
+    profile: None,
+    docs: r#"## What it does
+Stops parsing when an array has more elements, or an object more members, than `--max-entries`
+(default 10,000; `limits.max_entries` in the config file) and reports where: at the comma that
+would start the entry past the limit, with the pointer of the array or object.
+
+## Why is this bad?
+Real metadata is small: the largest lists in the corpus of real documents this tool is tested
+on (`claims_supported`, `scopes_supported`, a provider's JWK Set) hold a few hundred entries. A
+list of hundreds of thousands of redirect URIs or members is a generated mistake or an attempt to
+exhaust the memory and time of whatever validates it — a registration endpoint that accepts it
+stores it. Every entry of such a document could be valid on its own, so without a limit it would
+pass. (The limit is per array or object, not for the whole document: `--max-file-size` bounds
+that.)
+
+## Example
+```json
+{ "redirect_uris": ["https://app.example/cb0", "https://app.example/cb1", …two million more…] }
+```
+
+## Use instead
+Fix the generator. If a document legitimately needs longer lists, raise `--max-entries`.
+
+## References
+- RFC 8259 §9 (parsers may limit the size of texts and the number of entries)
+- RFC 7591 §3 (a registration endpoint may reject any metadata it does not accept)
 "#,
 };
 
