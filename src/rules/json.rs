@@ -17,6 +17,7 @@ pub static RULES: &[&Rule] = &[
     &TOO_MANY_ENTRIES,
 ];
 
+/// JSON001: the document is not valid JSON (RFC 8259).
 pub static INVALID_JSON: Rule = Rule {
     code: "JSON001",
     name: "invalid-json",
@@ -53,6 +54,7 @@ rejected by a strict one, so the same file works in one library and breaks in an
 "#,
 };
 
+/// JSON002: the document is not UTF-8 text.
 pub static INVALID_UTF8: Rule = Rule {
     code: "JSON002",
     name: "invalid-utf8",
@@ -79,6 +81,7 @@ Save the file as UTF-8 (without a byte order mark).
 "#,
 };
 
+/// JSON003: an object has two members with the same name.
 pub static DUPLICATE_MEMBER: Rule = Rule {
     code: "JSON003",
     name: "duplicate-member",
@@ -111,6 +114,7 @@ Keep one member with the intended value.
 "#,
 };
 
+/// JSON004: the document starts with a UTF-8 byte order mark.
 pub static BYTE_ORDER_MARK: Rule = Rule {
     code: "JSON004",
     name: "byte-order-mark",
@@ -138,6 +142,7 @@ Save the file as UTF-8 without a byte order mark.
 "#,
 };
 
+/// JSON005: a `\u` escape is half of a UTF-16 surrogate pair.
 pub static LONE_SURROGATE: Rule = Rule {
     code: "JSON005",
     name: "lone-surrogate",
@@ -169,6 +174,7 @@ document, some produce invalid UTF-8 downstream).
 "#,
 };
 
+/// JSON006: arrays and objects are nested deeper than the configured limit.
 pub static NESTING_TOO_DEEP: Rule = Rule {
     code: "JSON006",
     name: "nesting-too-deep",
@@ -233,6 +239,7 @@ Fix the generator. If a document legitimately needs longer lists, raise `--max-e
 "#,
 };
 
+/// JSON007: the document is larger than the configured size limit.
 pub static FILE_TOO_LARGE: Rule = Rule {
     code: "JSON007",
     name: "file-too-large",
@@ -259,6 +266,7 @@ Lint the right file. If a document legitimately needs more room, raise `--max-fi
 "#,
 };
 
+/// JSON008: the document's top-level value is not a JSON object.
 pub static TOP_LEVEL_NOT_OBJECT: Rule = Rule {
     code: "JSON008",
     name: "top-level-not-object",
@@ -290,6 +298,7 @@ One document per file, each an object:
 "#,
 };
 
+/// JSON009: a path could not be read (missing, a directory loop, permissions, not a regular file).
 pub static UNREADABLE_FILE: Rule = Rule {
     code: "JSON009",
     name: "unreadable-file",

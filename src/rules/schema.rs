@@ -12,6 +12,7 @@ pub static RULES: &[&Rule] = &[
     &UNSUPPORTED_VALUE,
 ];
 
+/// SCH001: a member's value has the wrong JSON type.
 pub static WRONG_TYPE: Rule = Rule {
     code: "SCH001",
     name: "wrong-type",
@@ -46,6 +47,7 @@ where it expects an array of algorithms fails at run time.
 "#,
 };
 
+/// SCH002: a URL member is not an absolute URL.
 pub static INVALID_URL: Rule = Rule {
     code: "SCH002",
     name: "invalid-url",
@@ -81,6 +83,7 @@ values fail, or resolve them against the wrong origin.
 "#,
 };
 
+/// SCH003: an integer member is negative or too large to represent.
 pub static INTEGER_OUT_OF_RANGE: Rule = Rule {
     code: "SCH003",
     name: "integer-out-of-range",
@@ -115,6 +118,7 @@ expiry.
 "#,
 };
 
+/// SCH004: a `contacts` entry is not an e-mail address.
 pub static INVALID_EMAIL: Rule = Rule {
     code: "SCH004",
     name: "invalid-email",
@@ -146,6 +150,7 @@ allows other forms, so this is a warning: a `mailto:` prefix or a display name
 "#,
 };
 
+/// SCH005: a member with a closed set of values has a value outside it.
 pub static UNSUPPORTED_VALUE: Rule = Rule {
     code: "SCH005",
     name: "unsupported-value",

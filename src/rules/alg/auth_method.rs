@@ -6,6 +6,7 @@ use crate::rules::alg::members::{MethodValue, auth_method_values, known_auth_met
 use crate::rules::doc::closest_value;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// ALG007: a token endpoint authentication method that is not registered at IANA.
 pub static UNREGISTERED_AUTH_METHOD: Rule = Rule {
     code: "ALG007",
     name: "unregistered-auth-method",

@@ -5,6 +5,7 @@ use crate::rules::alg::AlgValues;
 use crate::rules::util::is_hmac;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// ALG008: `backchannel_authentication_request_signing_alg_values_supported` lists a MAC (HS256, …).
 pub static CIBA_MAC_ALGORITHM: Rule = Rule {
     code: "ALG008",
     name: "ciba-mac-algorithm",

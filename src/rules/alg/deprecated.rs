@@ -6,6 +6,7 @@ use crate::rules::alg::AlgValues;
 use crate::rules::alg::members::{AlgName, AlgValue, Slot};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// ALG003: a deprecated or prohibited algorithm is used or offered; the replacement is named.
 pub static DEPRECATED_ALGORITHM: Rule = Rule {
     code: "ALG003",
     name: "deprecated-algorithm",

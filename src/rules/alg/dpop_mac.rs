@@ -5,6 +5,7 @@ use crate::rules::alg::AlgValues;
 use crate::rules::util::is_hmac;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// ALG005: `dpop_signing_alg_values_supported` lists a symmetric MAC algorithm (HS256, …).
 pub static DPOP_MAC_ALGORITHM: Rule = Rule {
     code: "ALG005",
     name: "dpop-mac-algorithm",

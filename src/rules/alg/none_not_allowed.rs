@@ -6,6 +6,7 @@ use crate::rules::alg::AlgValues;
 use crate::rules::util::str_array;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// ALG004: `none` (no signature) where the specification forbids it.
 pub static NONE_NOT_ALLOWED: Rule = Rule {
     code: "ALG004",
     name: "none-not-allowed",

@@ -6,6 +6,7 @@ use crate::rules::alg::AlgValues;
 use crate::rules::alg::members::{AlgName, AlgValue, Slot};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// ALG001: an algorithm member or a JWK's `alg` holds a name that is not a registered JOSE algorithm.
 pub static UNKNOWN_ALGORITHM: Rule = Rule {
     code: "ALG001",
     name: "unknown-algorithm",

@@ -5,6 +5,7 @@ use crate::document::Kind;
 use crate::rules::alg::AlgValues;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// ALG006: a client chooses `none` for request objects or UserInfo responses (allowed, but unsigned).
 pub static UNSIGNED_JWT: Rule = Rule {
     code: "ALG006",
     name: "unsigned-jwt",

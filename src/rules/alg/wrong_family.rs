@@ -7,6 +7,7 @@ use crate::rules::alg::AlgValues;
 use crate::rules::alg::members::{AlgMember, AlgName, Slot, alg_member, describe_category};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// ALG002: an algorithm of the wrong family: an `enc` value in an `alg` member, a JWE `alg` in a signing list.
 pub static WRONG_ALGORITHM_FAMILY: Rule = Rule {
     code: "ALG002",
     name: "wrong-algorithm-family",

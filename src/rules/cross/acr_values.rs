@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS013: a default ACR value of the client is not in the server's supported list.
 pub static ACR_VALUE_UNSUPPORTED: Rule = Rule {
     code: "XCS013",
     name: "acr-value-unsupported",

@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS021: the client requires auth_time but the server's claims_supported does not list it.
 pub static AUTH_TIME_NOT_LISTED: Rule = Rule {
     code: "XCS021",
     name: "auth-time-claim-not-listed",

@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS016: an authorization details type of the client is not in the server's supported list.
 pub static AUTHORIZATION_DETAILS_TYPE_UNSUPPORTED: Rule = Rule {
     code: "XCS016",
     name: "authorization-details-type-unsupported",

@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS015: the client's CIBA token delivery mode is not in the server's supported list.
 pub static CIBA_DELIVERY_MODE_UNSUPPORTED: Rule = Rule {
     code: "XCS015",
     name: "ciba-delivery-mode-unsupported",

@@ -7,6 +7,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS017: the client requires DPoP-bound access tokens but the server does not advertise DPoP.
 pub static DPOP_NOT_ADVERTISED: Rule = Rule {
     code: "XCS017",
     name: "dpop-not-advertised",

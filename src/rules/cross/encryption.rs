@@ -6,6 +6,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS008: an encryption algorithm of the client (alg or enc) is not in the server's supported list.
 pub static RESPONSE_ENCRYPTION_UNSUPPORTED: Rule = Rule {
     code: "XCS008",
     name: "encryption-alg-unsupported",

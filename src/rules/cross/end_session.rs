@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS024: the client registers post-logout redirect URIs but the server has no end_session_endpoint.
 pub static END_SESSION_ENDPOINT_MISSING: Rule = Rule {
     code: "XCS024",
     name: "end-session-endpoint-missing",

@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS009: a grant type of the client is not in the server's supported list.
 pub static GRANT_TYPE_UNSUPPORTED: Rule = Rule {
     code: "XCS009",
     name: "grant-type-unsupported",

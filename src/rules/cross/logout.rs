@@ -6,6 +6,7 @@ use crate::cross::{Provenance, ServerDoc};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS022: the client registers a back-channel logout URI but the server does not support back-channel logout.
 pub static BACKCHANNEL_LOGOUT_UNSUPPORTED: Rule = Rule {
     code: "XCS022",
     name: "backchannel-logout-unsupported",
@@ -38,6 +39,7 @@ Use a server that sets `"backchannel_logout_supported": true`, or implement anot
 "#,
 };
 
+/// XCS023: the client registers a front-channel logout URI but the server does not support front-channel logout.
 pub static FRONTCHANNEL_LOGOUT_UNSUPPORTED: Rule = Rule {
     code: "XCS023",
     name: "frontchannel-logout-unsupported",

@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS025: the client must use mTLS endpoint aliases but the server publishes no mtls_endpoint_aliases.
 pub static MTLS_ENDPOINT_ALIASES_MISSING: Rule = Rule {
     code: "XCS025",
     name: "mtls-endpoint-aliases-missing",

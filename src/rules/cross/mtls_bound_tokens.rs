@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS018: the client requires certificate-bound access tokens but the server does not support them.
 pub static MTLS_BOUND_TOKENS_UNSUPPORTED: Rule = Rule {
     code: "XCS018",
     name: "mtls-bound-tokens-unsupported",

@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Rule};
 
+/// XCS026: the document given as the server of a pairing is not authorization server metadata.
 pub static PAIRED_DOCUMENT_NOT_A_SERVER: Rule = Rule {
     code: "XCS026",
     name: "paired-document-not-a-server",

@@ -7,6 +7,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS019: the client requires pushed authorization requests but the server has no PAR endpoint.
 pub static PAR_ENDPOINT_MISSING: Rule = Rule {
     code: "XCS019",
     name: "par-endpoint-missing",

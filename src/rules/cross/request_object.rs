@@ -7,6 +7,7 @@ use crate::cross::{Provenance, ServerDoc};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS020: the client requires signed request objects but the server does not support them.
 pub static SIGNED_REQUEST_OBJECT_UNSUPPORTED: Rule = Rule {
     code: "XCS020",
     name: "signed-request-object-unsupported",

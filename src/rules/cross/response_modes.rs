@@ -7,6 +7,7 @@ use crate::cross::{Provenance, ServerDoc};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS011: the default response mode of a client's response type is not in the server's supported list.
 pub static RESPONSE_MODE_UNSUPPORTED: Rule = Rule {
     code: "XCS011",
     name: "response-mode-unsupported",

@@ -7,6 +7,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS010: a response type of the client is not in the server's supported list.
 pub static RESPONSE_TYPE_UNSUPPORTED: Rule = Rule {
     code: "XCS010",
     name: "response-type-unsupported",

@@ -7,6 +7,7 @@ use crate::cross::{Provenance, ServerDoc};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS014: a scope of the client is not in the server's scopes_supported.
 pub static SCOPE_NOT_LISTED: Rule = Rule {
     code: "XCS014",
     name: "scope-not-listed",

@@ -6,6 +6,7 @@ use crate::cross::{Provenance, ServerDoc};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS003: the client's ID token signing algorithm is not in the server's supported list.
 pub static ID_TOKEN_ALG_UNSUPPORTED: Rule = Rule {
     code: "XCS003",
     name: "id-token-alg-unsupported",
@@ -42,6 +43,7 @@ against a server with `"id_token_signing_alg_values_supported": ["RS256", "ES256
 "#,
 };
 
+/// XCS004: the client's userinfo signing algorithm is not in the server's supported list.
 pub static USERINFO_ALG_UNSUPPORTED: Rule = Rule {
     code: "XCS004",
     name: "userinfo-alg-unsupported",
@@ -76,6 +78,7 @@ against a server with `"userinfo_signing_alg_values_supported": ["RS256"]`.
 "#,
 };
 
+/// XCS005: the client's introspection response signing algorithm is not in the server's supported list.
 pub static INTROSPECTION_ALG_UNSUPPORTED: Rule = Rule {
     code: "XCS005",
     name: "introspection-alg-unsupported",
@@ -109,6 +112,7 @@ against a server with `"introspection_signing_alg_values_supported": ["RS256"]`.
 "#,
 };
 
+/// XCS006: the client's JARM response signing algorithm is not in the server's supported list.
 pub static AUTHORIZATION_ALG_UNSUPPORTED: Rule = Rule {
     code: "XCS006",
     name: "authorization-response-alg-unsupported",
@@ -143,6 +147,7 @@ against a server with `"authorization_signing_alg_values_supported": ["PS256"]`.
 "#,
 };
 
+/// XCS007: the client's request object signing algorithm is not in the server's supported list.
 pub static REQUEST_OBJECT_ALG_UNSUPPORTED: Rule = Rule {
     code: "XCS007",
     name: "request-object-alg-unsupported",

@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS012: the client's subject type is not in the server's supported list.
 pub static SUBJECT_TYPE_UNSUPPORTED: Rule = Rule {
     code: "XCS012",
     name: "subject-type-unsupported",

@@ -5,6 +5,7 @@ use crate::cross::effective::ClientEffective;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS001: the client's token endpoint authentication method is not in the server's supported list.
 pub static TOKEN_AUTH_METHOD_UNSUPPORTED: Rule = Rule {
     code: "XCS001",
     name: "token-auth-method-unsupported",

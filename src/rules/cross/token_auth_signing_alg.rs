@@ -9,6 +9,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{is_asymmetric_jws, is_hmac};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// XCS002: the client's token endpoint auth signing algorithm is not in the server's supported list.
 pub static TOKEN_AUTH_SIGNING_ALG_UNSUPPORTED: Rule = Rule {
     code: "XCS002",
     name: "token-auth-signing-alg-unsupported",

@@ -6,6 +6,7 @@ use crate::json::Pointer;
 use crate::registry;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// DOC005: a metadata member is an empty array; the specification says to omit it.
 pub static EMPTY_ARRAY: Rule = Rule {
     code: "DOC005",
     name: "empty-array",

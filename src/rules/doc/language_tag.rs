@@ -10,6 +10,7 @@ use crate::json::{Pointer, Span};
 use crate::rules::{Basis, Ctx, Rule};
 use crate::schema;
 
+/// DOC003: a `name#tag` member has a malformed BCP 47 language tag.
 pub static INVALID_LANGUAGE_TAG: Rule = Rule {
     code: "DOC003",
     name: "invalid-language-tag",

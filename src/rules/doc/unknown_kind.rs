@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Rule};
 
+/// DOC001: neither the file name nor the content says what kind of document this is.
 pub static UNKNOWN_KIND: Rule = Rule {
     code: "DOC001",
     name: "unknown-kind",

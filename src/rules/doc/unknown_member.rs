@@ -6,6 +6,7 @@ use crate::json::Pointer;
 use crate::registry;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// DOC002: a member is not registered at IANA for this kind of document.
 pub static UNKNOWN_MEMBER: Rule = Rule {
     code: "DOC002",
     name: "unknown-member",

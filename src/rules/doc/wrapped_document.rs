@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Rule};
 
+/// DOC004: the metadata is nested inside an envelope member instead of being the document.
 pub static WRAPPED_DOCUMENT: Rule = Rule {
     code: "DOC004",
     name: "wrapped-document",

@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::registry::{self, tables::JWK_KEY_TYPES};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK013: a JWK's `alg` needs another key type or curve.
 pub static ALG_KEY_MISMATCH: Rule = Rule {
     code: "JWK013",
     name: "alg-key-mismatch",

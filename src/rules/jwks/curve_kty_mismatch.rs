@@ -5,6 +5,7 @@ use super::keytable::curve_kty;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK012: a JWK's `crv` belongs to another key type.
 pub static CURVE_KTY_MISMATCH: Rule = Rule {
     code: "JWK012",
     name: "curve-kty-mismatch",

@@ -4,6 +4,7 @@ use super::JwkSet;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK019: a JWK's `key_ops` lists an operation twice.
 pub static DUPLICATE_KEY_OPS: Rule = Rule {
     code: "JWK019",
     name: "duplicate-key-ops",

@@ -4,6 +4,7 @@ use super::{JwkSet, Key};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK023: two different keys of the same type share a `kid`.
 pub static DUPLICATE_KID: Rule = Rule {
     code: "JWK023",
     name: "duplicate-kid",

@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 use crate::secrets::PRIVATE_JWK_MEMBERS;
 
+/// JWK007: a binary JWK member is not unpadded base64url.
 pub static INVALID_BASE64URL: Rule = Rule {
     code: "JWK007",
     name: "invalid-base64url",

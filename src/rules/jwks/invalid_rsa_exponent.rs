@@ -5,6 +5,7 @@ use super::base64::decode_lenient;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK015: an RSA key's public exponent is even, 0 or 1.
 pub static INVALID_RSA_EXPONENT: Rule = Rule {
     code: "JWK015",
     name: "invalid-rsa-exponent",

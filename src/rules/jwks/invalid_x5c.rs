@@ -5,6 +5,7 @@ use super::{JwkSet, span_in_string};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK024: a JWK's `x5c` is empty, not standard base64, or not DER certificates.
 pub static INVALID_X5C: Rule = Rule {
     code: "JWK024",
     name: "invalid-x5c",

@@ -5,6 +5,7 @@ use super::base64::decode_url;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK026: a JWK's certificate thumbprint is not the size of its digest.
 pub static INVALID_X5T: Rule = Rule {
     code: "JWK026",
     name: "invalid-x5t",

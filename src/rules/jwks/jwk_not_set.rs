@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::json::{Node, Pointer};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK002: a single JWK is given where a JWK Set is expected.
 pub static JWK_NOT_SET: Rule = Rule {
     code: "JWK002",
     name: "jwk-not-set",

@@ -5,6 +5,7 @@ use super::{JwkSet, Place};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK005: a JWK lacks a member its key type requires.
 pub static MISSING_KEY_MEMBER: Rule = Rule {
     code: "JWK005",
     name: "missing-key-member",

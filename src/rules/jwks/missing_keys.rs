@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::json::{Node, Object, Pointer};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK001: a JWK Set has no `keys` member.
 pub static MISSING_KEYS: Rule = Rule {
     code: "JWK001",
     name: "missing-keys",

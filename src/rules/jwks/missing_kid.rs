@@ -4,6 +4,7 @@ use super::JwkSet;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK022: a JWK has no `kid` (a warning in a set of several keys, an info for a lone key).
 pub static MISSING_KID: Rule = Rule {
     code: "JWK022",
     name: "missing-kid",

@@ -4,6 +4,7 @@ use super::JwkSet;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK003: a JWK has no `kty` member.
 pub static MISSING_KTY: Rule = Rule {
     code: "JWK003",
     name: "missing-kty",

@@ -5,6 +5,7 @@ use super::keytable::{Purpose, key_purpose};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK021: a JWK has no `use` although the set holds both signing and encryption keys.
 pub static MISSING_USE: Rule = Rule {
     code: "JWK021",
     name: "missing-use",

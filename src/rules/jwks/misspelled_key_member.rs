@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::registry::tables::JWK_PARAMETERS;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK006: a JWK member name looks like a misspelled JWK parameter.
 pub static MISSPELLED_KEY_MEMBER: Rule = Rule {
     code: "JWK006",
     name: "misspelled-key-member",

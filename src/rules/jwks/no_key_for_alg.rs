@@ -8,6 +8,7 @@ use crate::json::{Node, Pointer};
 use crate::rules::util::{is_asymmetric_jws, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK028: a client's `jwks` has no key for an algorithm the client signs with.
 pub static NO_SIGNING_KEY: Rule = Rule {
     code: "JWK028",
     name: "no-signing-key",
@@ -52,6 +53,7 @@ signs with, every client assertion or request object is rejected.
 "#,
 };
 
+/// JWK029: a client's `jwks` has no key for a response encryption algorithm it requests.
 pub static NO_ENCRYPTION_KEY: Rule = Rule {
     code: "JWK029",
     name: "no-encryption-key",

@@ -5,6 +5,7 @@ use super::base64::decode_url;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK009: an RSA modulus or exponent is encoded with a leading zero byte.
 pub static NON_MINIMAL_INTEGER: Rule = Rule {
     code: "JWK009",
     name: "non-minimal-integer",

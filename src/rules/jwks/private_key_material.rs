@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 use crate::secrets::PRIVATE_JWK_MEMBERS;
 
+/// JWK010: a published JWK Set or client `jwks` holds private or symmetric key material.
 pub static PRIVATE_KEY_MATERIAL: Rule = Rule {
     code: "JWK010",
     name: "private-key-material",

@@ -5,6 +5,7 @@ use super::base64::decode_lenient;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK014: an RSA key's modulus is shorter than 2048 bits.
 pub static RSA_KEY_TOO_SMALL: Rule = Rule {
     code: "JWK014",
     name: "rsa-key-too-small",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::registry::{self, tables::JWK_ELLIPTIC_CURVES};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK011: an EC or OKP key's `crv` is not a registered curve.
 pub static UNKNOWN_CURVE: Rule = Rule {
     code: "JWK011",
     name: "unknown-curve",

@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::registry::tables::JWK_PARAMETERS;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK030: a JWK has a member that is not a registered JWK parameter.
 pub static UNKNOWN_KEY_MEMBER: Rule = Rule {
     code: "JWK030",
     name: "unknown-key-member",

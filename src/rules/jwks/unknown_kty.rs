@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::registry::{self, tables::JWK_KEY_TYPES};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK004: a JWK's `kty` is not a registered key type.
 pub static UNKNOWN_KTY: Rule = Rule {
     code: "JWK004",
     name: "unknown-kty",

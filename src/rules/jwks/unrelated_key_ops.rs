@@ -4,6 +4,7 @@ use super::JwkSet;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK020: a JWK's `key_ops` combines unrelated operations.
 pub static UNRELATED_KEY_OPS: Rule = Rule {
     code: "JWK020",
     name: "unrelated-key-ops",

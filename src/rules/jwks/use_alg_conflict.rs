@@ -5,6 +5,7 @@ use super::keytable::{Purpose, alg_purpose};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK017: a JWK's `use` or `key_ops` contradicts its `alg`.
 pub static USE_ALG_CONFLICT: Rule = Rule {
     code: "JWK017",
     name: "use-alg-conflict",

@@ -5,6 +5,7 @@ use super::keytable::Purpose;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK016: a JWK's `use` and `key_ops` contradict each other.
 pub static USE_KEY_OPS_CONFLICT: Rule = Rule {
     code: "JWK016",
     name: "use-key-ops-conflict",

@@ -5,6 +5,7 @@ use super::keytable::Purpose;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK018: a JWK has both `use` and `key_ops`.
 pub static USE_WITH_KEY_OPS: Rule = Rule {
     code: "JWK018",
     name: "use-with-key-ops",

@@ -6,6 +6,7 @@ use super::{JwkSet, Key};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK008: a JWK key member decodes to the wrong number of bytes for its curve or algorithm.
 pub static WRONG_MEMBER_LENGTH: Rule = Rule {
     code: "JWK008",
     name: "wrong-member-length",

@@ -8,6 +8,7 @@ use super::invalid_x5c::certificate;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK025: a JWK's first `x5c` certificate does not contain the key.
 pub static X5C_KEY_MISMATCH: Rule = Rule {
     code: "JWK025",
     name: "x5c-key-mismatch",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::parse_url;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// JWK027: a JWK's `x5u` does not use https.
 pub static X5U_NOT_HTTPS: Rule = Rule {
     code: "JWK027",
     name: "x5u-not-https",

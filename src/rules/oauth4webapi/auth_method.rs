@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{self, str_member};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// OWA002: the client's token endpoint auth method is outside what oauth4webapi implements.
 pub static OWA_UNSUPPORTED_AUTH_METHOD: Rule = Rule {
     code: "OWA002",
     name: "oauth4webapi-unsupported-auth-method",

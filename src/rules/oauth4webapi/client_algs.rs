@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{is_hmac, str_member};
 use crate::rules::{Basis, Ctx, Profile, Rule, util};
 
+/// OWA001: a client signing algorithm is outside what oauth4webapi supports.
 pub static OWA_UNSUPPORTED_ALG: Rule = Rule {
     code: "OWA001",
     name: "oauth4webapi-unsupported-alg",

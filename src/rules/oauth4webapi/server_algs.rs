@@ -8,6 +8,7 @@ use crate::cross::effective::{SignedResponse, accepted_algs};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// OWA003: the algorithms the client accepts from the server's list are all outside what oauth4webapi supports.
 pub static OWA_NO_SUPPORTED_SERVER_ALG: Rule = Rule {
     code: "OWA003",
     name: "oauth4webapi-no-supported-server-alg",

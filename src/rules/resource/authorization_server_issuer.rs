@@ -5,6 +5,7 @@ use crate::rules::resource::is_local_http;
 use crate::rules::util::{parse_url, ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// PRM006: an `authorization_servers` element is not an issuer identifier (https, no query, no fragment).
 pub static AUTHORIZATION_SERVER_NOT_ISSUER: Rule = Rule {
     code: "PRM006",
     name: "authorization-server-not-issuer",

@@ -10,6 +10,7 @@ const WELL_KNOWN: [&str; 2] = [
     "/.well-known/openid-configuration",
 ];
 
+/// PRM007: an `authorization_servers` element is a metadata URL (`/.well-known/…`), not an issuer.
 pub static AUTHORIZATION_SERVER_METADATA_URL: Rule = Rule {
     code: "PRM007",
     name: "authorization-server-metadata-url",

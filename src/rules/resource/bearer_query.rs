@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// PRM010: `bearer_methods_supported` includes `query` (access tokens in URLs).
 pub static BEARER_TOKEN_IN_QUERY: Rule = Rule {
     code: "PRM010",
     name: "bearer-token-in-query",

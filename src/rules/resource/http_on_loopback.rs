@@ -6,6 +6,7 @@ use crate::rules::resource::is_local_http;
 use crate::rules::util::{parse_url, str_array, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// PRM012: a development resource document (loopback `resource`) uses `http` on loopback hosts.
 pub static HTTP_ON_LOOPBACK: Rule = Rule {
     code: "PRM012",
     name: "resource-http-on-loopback",

@@ -15,6 +15,7 @@ const PAGES: &[&str] = &[
     "organization_uri",
 ];
 
+/// PRM009: a protected resource's documentation, policy, terms, logo or organization URL uses http.
 pub static INSECURE_PAGE_URL: Rule = Rule {
     code: "PRM009",
     name: "resource-page-not-https",

@@ -5,6 +5,7 @@ use crate::rules::resource::is_local_http;
 use crate::rules::util::{parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// PRM008: the protected resource's `jwks_uri` (or `signed_jwks_uri`) does not use https.
 pub static JWKS_URI_NOT_HTTPS: Rule = Rule {
     code: "PRM008",
     name: "resource-jwks-uri-not-https",

@@ -15,6 +15,7 @@ const RECOMMENDED: &[(&str, &str)] = &[
     ),
 ];
 
+/// PRM011: a RECOMMENDED protected resource member (`resource_name`, `scopes_supported`) is absent.
 pub static MISSING_RECOMMENDED_MEMBER: Rule = Rule {
     code: "PRM011",
     name: "missing-recommended-resource-member",

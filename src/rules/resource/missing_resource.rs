@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// PRM001: protected resource metadata has no `resource` member.
 pub static MISSING_RESOURCE: Rule = Rule {
     code: "PRM001",
     name: "missing-resource",

@@ -5,6 +5,7 @@ use crate::rules::resource::resource_url;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// PRM003: the `resource` identifier has a fragment component.
 pub static RESOURCE_FRAGMENT: Rule = Rule {
     code: "PRM003",
     name: "resource-fragment",

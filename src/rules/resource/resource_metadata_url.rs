@@ -7,6 +7,7 @@ use crate::rules::{Basis, Ctx, Rule};
 
 const WELL_KNOWN: &str = "/.well-known/oauth-protected-resource";
 
+/// PRM005: `resource` is the metadata URL (`/.well-known/oauth-protected-resource`), not the identifier.
 pub static RESOURCE_METADATA_URL: Rule = Rule {
     code: "PRM005",
     name: "resource-is-metadata-url",

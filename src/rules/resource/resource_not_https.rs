@@ -5,6 +5,7 @@ use crate::rules::resource::{is_local_http, resource_url};
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// PRM002: the `resource` identifier does not use the https scheme.
 pub static RESOURCE_NOT_HTTPS: Rule = Rule {
     code: "PRM002",
     name: "resource-not-https",

@@ -5,6 +5,7 @@ use crate::rules::resource::resource_url;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// PRM004: the `resource` identifier has a query component.
 pub static RESOURCE_QUERY: Rule = Rule {
     code: "PRM004",
     name: "resource-query",

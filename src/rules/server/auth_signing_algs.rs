@@ -6,6 +6,7 @@ use crate::rules::server::is_openid_provider;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV015: `private_key_jwt` or `client_secret_jwt` is offered without the list of signing algorithms.
 pub static MISSING_AUTH_SIGNING_ALGS: Rule = Rule {
     code: "SRV015",
     name: "missing-auth-signing-algs",

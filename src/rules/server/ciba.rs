@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::str_array;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV030: CIBA is advertised without `backchannel_authentication_endpoint` or `backchannel_token_delivery_modes_supported`.
 pub static CIBA_METADATA_INCOMPLETE: Rule = Rule {
     code: "SRV030",
     name: "ciba-metadata-incomplete",

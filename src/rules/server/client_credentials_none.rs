@@ -6,6 +6,7 @@ use crate::rules::server::declared_grants;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV029: the only grant is `client_credentials`, yet `none` (no client authentication) is offered.
 pub static CLIENT_CREDENTIALS_WITHOUT_AUTHENTICATION: Rule = Rule {
     code: "SRV029",
     name: "client-credentials-without-authentication",

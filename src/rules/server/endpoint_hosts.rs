@@ -6,6 +6,7 @@ use crate::rules::server::{endpoint_members, quoted_list};
 use crate::rules::util::{parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV004: endpoints are served from another site than the issuer.
 pub static ENDPOINTS_ON_OTHER_HOST: Rule = Rule {
     code: "SRV004",
     name: "endpoints-on-other-host",

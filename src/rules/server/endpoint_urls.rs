@@ -8,6 +8,7 @@ use crate::rules::server::issuer::is_development_document;
 use crate::rules::util::{is_loopback, parse_url, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV010: an endpoint or `jwks_uri` does not use https.
 pub static ENDPOINT_NOT_HTTPS: Rule = Rule {
     code: "SRV010",
     name: "endpoint-not-https",
@@ -54,6 +55,7 @@ interaction with the authorization server.
 "#,
 };
 
+/// SRV011: a development document uses http on a loopback host.
 pub static ENDPOINT_LOOPBACK_HTTP: Rule = Rule {
     code: "SRV011",
     name: "http-on-loopback",
@@ -97,6 +99,7 @@ production configuration.
 "#,
 };
 
+/// SRV012: an endpoint URL has a fragment component.
 pub static ENDPOINT_FRAGMENT: Rule = Rule {
     code: "SRV012",
     name: "endpoint-fragment",
@@ -130,6 +133,7 @@ responses of the implicit and hybrid flows.
 "#,
 };
 
+/// SRV031: a public issuer publishes an https endpoint on a loopback or private address.
 pub static ENDPOINT_ON_PRIVATE_ADDRESS: Rule = Rule {
     code: "SRV031",
     name: "endpoint-on-private-address",

@@ -6,6 +6,7 @@ use crate::rules::server::{quoted_list, response_type_tokens, uses_authorization
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV023: the server offers the implicit grant, explicitly or through the default of `grant_types_supported`.
 pub static IMPLICIT_GRANT: Rule = Rule {
     code: "SRV023",
     name: "implicit-grant",
@@ -43,6 +44,7 @@ server really supports.
 "#,
 };
 
+/// SRV024: `response_types_supported` offers response types that return access tokens from the authorization endpoint.
 pub static ACCESS_TOKEN_RESPONSE_TYPE: Rule = Rule {
     code: "SRV024",
     name: "access-token-response-type",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV036: `introspection_endpoint_auth_methods_supported` offers `none` (no client authentication).
 pub static INTROSPECTION_WITHOUT_AUTHENTICATION: Rule = Rule {
     code: "SRV036",
     name: "introspection-without-authentication",

@@ -5,6 +5,7 @@ use crate::rules::server::uses_authorization_endpoint;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV026: the server does not declare the `iss` authorization response parameter (RFC 9207).
 pub static ISS_PARAMETER_NOT_SUPPORTED: Rule = Rule {
     code: "SRV026",
     name: "iss-parameter-not-supported",

@@ -5,6 +5,7 @@ use crate::json::Object;
 use crate::rules::util::{is_loopback, parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV001: authorization server metadata has no `issuer`.
 pub static MISSING_ISSUER: Rule = Rule {
     code: "SRV001",
     name: "missing-issuer",
@@ -37,6 +38,7 @@ and responses they receive; without it the metadata MUST NOT be used, and the mi
 "#,
 };
 
+/// SRV002: the `issuer` does not use the https scheme.
 pub static ISSUER_NOT_HTTPS: Rule = Rule {
     code: "SRV002",
     name: "issuer-not-https",
@@ -75,6 +77,7 @@ can substitute endpoints and keys. Conformant clients refuse such an issuer.
 "#,
 };
 
+/// SRV003: the `issuer` has a query or fragment component.
 pub static ISSUER_QUERY_OR_FRAGMENT: Rule = Rule {
     code: "SRV003",
     name: "issuer-query-or-fragment",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV017: a `ui_locales_supported` or `claims_locales_supported` entry is not a well-formed BCP 47 language tag.
 pub static INVALID_LOCALE: Rule = Rule {
     code: "SRV017",
     name: "invalid-locale",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::json::Pointer;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV013: an `mtls_endpoint_aliases` entry has no top-level counterpart.
 pub static MTLS_ALIAS_WITHOUT_ENDPOINT: Rule = Rule {
     code: "SRV013",
     name: "mtls-alias-without-endpoint",
@@ -40,6 +41,7 @@ endpoint that was removed from, or never added to, the top level.
 "#,
 };
 
+/// SRV014: `mtls_endpoint_aliases` aliases an endpoint that the browser, not the client, calls.
 pub static MTLS_ALIAS_BROWSER_ENDPOINT: Rule = Rule {
     code: "SRV014",
     name: "mtls-alias-browser-endpoint",

@@ -5,6 +5,7 @@ use crate::rules::server::{is_token_issuer_only, openid_provider_evidence, quote
 use crate::rules::util::{ptr, str_array};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// SRV006: OpenID Provider metadata lacks `jwks_uri`, `subject_types_supported` or `id_token_signing_alg_values_supported`.
 pub static MISSING_OPENID_MEMBER: Rule = Rule {
     code: "SRV006",
     name: "missing-openid-member",
@@ -47,6 +48,7 @@ configure a provider without them.
 "#,
 };
 
+/// SRV007: an OpenID Provider's `id_token_signing_alg_values_supported` does not include `RS256`.
 pub static ID_TOKEN_ALGS_WITHOUT_RS256: Rule = Rule {
     code: "SRV007",
     name: "id-token-algs-without-rs256",
@@ -83,6 +85,7 @@ RS256.
 "#,
 };
 
+/// SRV008: OpenID Provider metadata lacks `userinfo_endpoint`, `scopes_supported` or `claims_supported`.
 pub static MISSING_RECOMMENDED_OPENID_MEMBER: Rule = Rule {
     code: "SRV008",
     name: "missing-recommended-openid-member",
@@ -115,6 +118,7 @@ scopes and claims the provider does not have, and get errors or empty responses 
 "#,
 };
 
+/// SRV009: an OpenID Provider's `scopes_supported` does not list `openid`.
 pub static OPENID_SCOPE_NOT_LISTED: Rule = Rule {
     code: "SRV009",
     name: "openid-scope-not-listed",
@@ -148,6 +152,7 @@ OpenID Provider at all; it is usually a list copied from an OAuth-only configura
 "#,
 };
 
+/// SRV033: ID Token response types are offered without OpenID Provider metadata.
 pub static ID_TOKEN_WITHOUT_OPENID_METADATA: Rule = Rule {
     code: "SRV033",
     name: "id-token-without-openid-metadata",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV028: `require_pushed_authorization_requests` is true but there is no `pushed_authorization_request_endpoint`.
 pub static PAR_REQUIRED_WITHOUT_ENDPOINT: Rule = Rule {
     code: "SRV028",
     name: "par-required-without-endpoint",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV025: `grant_types_supported` offers the resource owner password credentials grant.
 pub static PASSWORD_GRANT: Rule = Rule {
     code: "SRV025",
     name: "password-grant-supported",

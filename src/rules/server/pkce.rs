@@ -6,6 +6,7 @@ use crate::rules::server::uses_authorization_code;
 use crate::rules::util::{ptr, ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV021: `code_challenge_methods_supported` does not include `S256`.
 pub static PKCE_WITHOUT_S256: Rule = Rule {
     code: "SRV021",
     name: "pkce-without-s256",
@@ -43,6 +44,7 @@ the server lacks `S256`, only that it does not advertise it.
 "#,
 };
 
+/// SRV022: the server offers the authorization code grant but does not advertise PKCE.
 pub static PKCE_NOT_ADVERTISED: Rule = Rule {
     code: "SRV022",
     name: "pkce-not-advertised",
@@ -77,6 +79,7 @@ refuse to proceed at all. A deployment-specific way to signal PKCE is allowed, h
 "#,
 };
 
+/// SRV034: a `code_challenge_methods_supported` entry is not a registered PKCE method.
 pub static UNKNOWN_PKCE_METHOD: Rule = Rule {
     code: "SRV034",
     name: "unknown-pkce-method",
@@ -111,6 +114,7 @@ list pasted into the wrong member, which usually means the real list of methods 
 "#,
 };
 
+/// SRV035: `code_challenge_methods_supported` offers `plain` next to `S256`.
 pub static PKCE_PLAIN_OFFERED: Rule = Rule {
     code: "SRV035",
     name: "pkce-plain-offered",

@@ -5,6 +5,7 @@ use crate::rules::server::{is_openid_provider, uses_authorization_endpoint};
 use crate::rules::util::{bool_member, ptr};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV027: an OpenID Provider accepts any `request_uri` (by default) without requiring registration.
 pub static UNREGISTERED_REQUEST_URI: Rule = Rule {
     code: "SRV027",
     name: "unregistered-request-uri",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::server::{declared_grants, is_token_issuer_only, only_implicit, uses_authorization_endpoint};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV005: an endpoint or `response_types_supported` required by the supported grants is missing.
 pub static MISSING_REQUIRED_MEMBER: Rule = Rule {
     code: "SRV005",
     name: "missing-required-member",
@@ -58,6 +59,7 @@ about to send.
 "#,
 };
 
+/// SRV032: the document describes an ID Token issuer with no authorization or token endpoint.
 pub static VERIFICATION_ONLY_ISSUER: Rule = Rule {
     code: "SRV032",
     name: "verification-only-issuer",

@@ -10,6 +10,7 @@ use crate::rules::server::response_type_tokens;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV018: a `response_types_supported` entry is not a registered response type.
 pub static UNKNOWN_RESPONSE_TYPE: Rule = Rule {
     code: "SRV018",
     name: "unknown-response-type",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV016: a `scopes_supported` entry is not a single scope token.
 pub static INVALID_SCOPE_TOKEN: Rule = Rule {
     code: "SRV016",
     name: "invalid-scope-token",

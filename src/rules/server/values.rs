@@ -6,6 +6,7 @@ use crate::rules::doc::closest_value;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// SRV019: a `grant_types_supported` entry is neither an OAuth grant type name nor a grant type URI.
 pub static UNKNOWN_GRANT_TYPE: Rule = Rule {
     code: "SRV019",
     name: "unknown-supported-grant-type",
@@ -49,6 +50,7 @@ client registering for `urn:ietf:params:oauth:grant-type:device_code` finds it u
 "#,
 };
 
+/// SRV020: a value in a `*_supported` list is not one its specification defines.
 pub static UNKNOWN_METADATA_VALUE: Rule = Rule {
     code: "SRV020",
     name: "unknown-metadata-value",

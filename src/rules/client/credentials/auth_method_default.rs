@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::document::Role;
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// CLI079: a registration request omits `token_endpoint_auth_method` and registers as a confidential client.
 pub static AUTH_METHOD_DEFAULT: Rule = Rule {
     code: "CLI079",
     name: "auth-method-default",

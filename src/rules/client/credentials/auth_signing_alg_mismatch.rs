@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{is_asymmetric_jws, is_hmac, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI055: `token_endpoint_auth_signing_alg` does not fit `client_secret_jwt` / `private_key_jwt`.
 pub static AUTH_SIGNING_ALG_MISMATCH: Rule = Rule {
     code: "CLI055",
     name: "auth-signing-alg-mismatch",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI056: `token_endpoint_auth_signing_alg` is set but the authentication method signs no JWT.
 pub static AUTH_SIGNING_ALG_UNUSED: Rule = Rule {
     code: "CLI056",
     name: "auth-signing-alg-unused",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{bool_member, ptr, ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI061: sender-constrained tokens requested, but a response type returns an access token in the redirect.
 pub static BOUND_TOKEN_FRONT_CHANNEL: Rule = Rule {
     code: "CLI061",
     name: "bound-token-front-channel",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI062: a client with the CIBA grant type has no `backchannel_token_delivery_mode`.
 pub static CIBA_DELIVERY_MODE_MISSING: Rule = Rule {
     code: "CLI062",
     name: "ciba-delivery-mode-missing",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI063: CIBA `ping` or `push` delivery without `backchannel_client_notification_endpoint`.
 pub static CIBA_NOTIFICATION_ENDPOINT_MISSING: Rule = Rule {
     code: "CLI063",
     name: "ciba-notification-endpoint-missing",

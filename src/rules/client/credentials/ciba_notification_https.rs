@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI064: `backchannel_client_notification_endpoint` is not an https URL.
 pub static CIBA_NOTIFICATION_ENDPOINT_NOT_HTTPS: Rule = Rule {
     code: "CLI064",
     name: "ciba-notification-endpoint-not-https",

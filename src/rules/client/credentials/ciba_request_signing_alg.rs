@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{is_hmac, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI065: `backchannel_authentication_request_signing_alg` is an HMAC or `none`.
 pub static CIBA_REQUEST_SIGNING_ALG_SYMMETRIC: Rule = Rule {
     code: "CLI065",
     name: "ciba-request-signing-alg-symmetric",

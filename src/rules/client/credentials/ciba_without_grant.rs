@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI066: a CIBA member is set but `grant_types` lacks `urn:openid:params:grant-type:ciba`.
 pub static CIBA_MEMBER_WITHOUT_GRANT: Rule = Rule {
     code: "CLI066",
     name: "ciba-member-without-grant",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::document::Role;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI073: a Client ID Metadata Document does not state `token_endpoint_auth_method`.
 pub static CIMD_AUTH_METHOD_MISSING: Rule = Rule {
     code: "CLI073",
     name: "cimd-auth-method-missing",

@@ -5,6 +5,7 @@ use crate::document::Role;
 use crate::rules::util::{parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI074: the `client_id` of a Client ID Metadata Document breaks the Client Identifier URL rules.
 pub static CIMD_CLIENT_ID_INVALID: Rule = Rule {
     code: "CLI074",
     name: "cimd-client-id-invalid",

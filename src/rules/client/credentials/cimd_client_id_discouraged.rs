@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::{ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI075: the `client_id` of a Client ID Metadata Document has a query or is the site root.
 pub static CIMD_CLIENT_ID_DISCOURAGED: Rule = Rule {
     code: "CLI075",
     name: "cimd-client-id-discouraged",

@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI072: a Client ID Metadata Document uses a shared-secret method or carries a client secret.
 pub static CIMD_SHARED_SECRET: Rule = Rule {
     code: "CLI072",
     name: "cimd-shared-secret",

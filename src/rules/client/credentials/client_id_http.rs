@@ -5,6 +5,7 @@ use crate::document::Role;
 use crate::rules::util::{ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI076: `client_id` is an http URL (a fetchable client identifier must be https).
 pub static CLIENT_ID_HTTP_URL: Rule = Rule {
     code: "CLI076",
     name: "client-id-http-url",

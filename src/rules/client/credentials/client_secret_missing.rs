@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI052: the configuration needs the client secret but has none.
 pub static CLIENT_SECRET_MISSING: Rule = Rule {
     code: "CLI052",
     name: "client-secret-missing",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI080: `default_max_age` is 0: the user must log in again on every authentication request.
 pub static DEFAULT_MAX_AGE_ZERO: Rule = Rule {
     code: "CLI080",
     name: "default-max-age-zero",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI057: a JWE `enc` member is set without its `alg` member.
 pub static ENCRYPTION_ENC_WITHOUT_ALG: Rule = Rule {
     code: "CLI057",
     name: "encryption-enc-without-alg",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI050: client metadata registers its keys both by value (`jwks`) and by reference (`jwks_uri`).
 pub static JWKS_AND_JWKS_URI: Rule = Rule {
     code: "CLI050",
     name: "jwks-and-jwks-uri",

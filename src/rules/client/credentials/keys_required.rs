@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::{is_asymmetric_jws, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI051: the client uses its own key pair but registers no public keys (`jwks`, `jwks_uri`).
 pub static CLIENT_KEYS_REQUIRED: Rule = Rule {
     code: "CLI051",
     name: "client-keys-required",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{parse_url, ptr, ptr_index, str_array, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI067: pairwise subjects with redirect URIs on several hosts need a `sector_identifier_uri`.
 pub static PAIRWISE_SECTOR_IDENTIFIER_MISSING: Rule = Rule {
     code: "CLI067",
     name: "pairwise-sector-identifier-missing",

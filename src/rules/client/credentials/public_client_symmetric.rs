@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI053: a public client (auth method `none`) asks for an algorithm keyed with a client secret.
 pub static PUBLIC_CLIENT_SYMMETRIC_ALG: Rule = Rule {
     code: "CLI053",
     name: "public-client-symmetric-alg",

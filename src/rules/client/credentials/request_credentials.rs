@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI070: a registration request carries a secret, access token or management URI the server issues.
 pub static REQUEST_CARRIES_CREDENTIALS: Rule = Rule {
     code: "CLI070",
     name: "request-carries-credentials",

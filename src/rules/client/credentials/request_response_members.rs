@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI071: a registration request carries `client_id_issued_at` or `client_secret_expires_at`.
 pub static REQUEST_CARRIES_RESPONSE_MEMBER: Rule = Rule {
     code: "CLI071",
     name: "request-carries-response-member",

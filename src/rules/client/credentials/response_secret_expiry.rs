@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI068: a registration response issues `client_secret` without `client_secret_expires_at`.
 pub static RESPONSE_SECRET_EXPIRY_MISSING: Rule = Rule {
     code: "CLI068",
     name: "response-secret-expiry-missing",

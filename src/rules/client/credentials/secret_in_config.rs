@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI077: a static client configuration file holds `client_secret` or `registration_access_token`.
 pub static SECRET_IN_CONFIG: Rule = Rule {
     code: "CLI077",
     name: "secret-in-config",

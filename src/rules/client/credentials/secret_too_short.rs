@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::{ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI054: a `client_secret_jwt` secret is shorter than the HMAC output of its algorithm.
 pub static CLIENT_SECRET_TOO_SHORT: Rule = Rule {
     code: "CLI054",
     name: "client-secret-too-short",

@@ -5,6 +5,7 @@ use crate::rules::jwks::base64::{self, ProblemKind};
 use crate::rules::util::{ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI081: `software_statement` is not a signed JWT in compact serialization.
 pub static SOFTWARE_STATEMENT_NOT_JWT: Rule = Rule {
     code: "CLI081",
     name: "software-statement-not-jwt",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::document::Role;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI082: a software statement's claim set has no `iss` claim.
 pub static STATEMENT_WITHOUT_ISS: Rule = Rule {
     code: "CLI082",
     name: "statement-without-iss",

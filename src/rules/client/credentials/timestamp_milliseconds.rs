@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI069: `client_id_issued_at` or `client_secret_expires_at` looks like milliseconds, not seconds.
 pub static TIMESTAMP_IN_MILLISECONDS: Rule = Rule {
     code: "CLI069",
     name: "timestamp-in-milliseconds",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI058: a `tls_client_auth` client must have exactly one certificate subject member.
 pub static TLS_CLIENT_AUTH_SUBJECT: Rule = Rule {
     code: "CLI058",
     name: "tls-client-auth-subject",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI059: a `tls_client_auth_*` subject member is set but the client does not use `tls_client_auth`.
 pub static TLS_SUBJECT_IGNORED: Rule = Rule {
     code: "CLI059",
     name: "tls-subject-ignored",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{bool_member, ptr};
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI060: the client asks for both DPoP-bound and mutual-TLS-bound access tokens.
 pub static TOKEN_BINDING_CONFLICT: Rule = Rule {
     code: "CLI060",
     name: "token-binding-conflict",

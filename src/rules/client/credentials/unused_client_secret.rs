@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI078: the client holds a `client_secret` that neither its auth method nor its algorithms use.
 pub static UNUSED_CLIENT_SECRET: Rule = Rule {
     code: "CLI078",
     name: "unused-client-secret",

@@ -4,6 +4,7 @@ use super::model::{Client, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI003: a redirect URI uses `javascript:`, `data:`, `file:` or another browser-internal scheme.
 pub static DANGEROUS_REDIRECT_SCHEME: Rule = Rule {
     code: "CLI003",
     name: "dangerous-redirect-scheme",

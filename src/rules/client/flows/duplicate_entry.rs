@@ -7,6 +7,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI012: a redirect URI, grant type or response type is listed twice.
 pub static DUPLICATE_ENTRY: Rule = Rule {
     code: "CLI012",
     name: "duplicate-entry",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI013: `frontchannel_logout_uri` does not share scheme, host and port with any redirect URI.
 pub static FRONTCHANNEL_LOGOUT_ORIGIN: Rule = Rule {
     code: "CLI013",
     name: "frontchannel-logout-origin",

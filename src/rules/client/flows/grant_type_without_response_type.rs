@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI021: `authorization_code` or `implicit` is listed, but no response type obtains it.
 pub static GRANT_TYPE_WITHOUT_RESPONSE_TYPE: Rule = Rule {
     code: "CLI021",
     name: "grant-type-without-response-type",

@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI026: an `id_token` or `code id_token` response type without `implicit` in `grant_types`.
 pub static ID_TOKEN_WITHOUT_IMPLICIT: Rule = Rule {
     code: "CLI026",
     name: "id-token-without-implicit",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI025: the client receives access tokens from the authorization endpoint (implicit or hybrid flow).
 pub static IMPLICIT_FLOW: Rule = Rule {
     code: "CLI025",
     name: "implicit-flow",

@@ -4,6 +4,7 @@ use super::model::{AppType, Client, RedirectMember, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI005: a web client using the implicit or hybrid flow registers an http or `localhost` redirect URI.
 pub static IMPLICIT_LOOPBACK_REDIRECT: Rule = Rule {
     code: "CLI005",
     name: "implicit-loopback-redirect",

@@ -4,6 +4,7 @@ use super::model::{AppType, Client, RedirectMember, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI004: a redirect URI uses http on a host other than the loopback interface.
 pub static INSECURE_REDIRECT_URI: Rule = Rule {
     code: "CLI004",
     name: "insecure-redirect-uri",

@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI022: a response type has an unknown token, a bad separator, a repeated token or an unregistered combination.
 pub static INVALID_RESPONSE_TYPE: Rule = Rule {
     code: "CLI022",
     name: "invalid-response-type",

@@ -4,6 +4,7 @@ use super::url_requires_https::{Requirement, not_https};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI032: a client URL that must use https uses http on the loopback interface (a development set-up).
 pub static LOOPBACK_HTTP_URL: Rule = Rule {
     code: "CLI032",
     name: "loopback-http-url",

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI009: a web client's redirect URIs are all http loopback URLs: a native app, or a development set-up.
 pub static LOOPBACK_ONLY_WEB_CLIENT: Rule = Rule {
     code: "CLI009",
     name: "loopback-only-web-client",

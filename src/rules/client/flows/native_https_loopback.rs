@@ -4,6 +4,7 @@ use super::model::{AppType, Client, RedirectMember, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI010: a native client's loopback redirect URI uses https.
 pub static NATIVE_HTTPS_LOOPBACK: Rule = Rule {
     code: "CLI010",
     name: "native-https-loopback",

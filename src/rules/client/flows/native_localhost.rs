@@ -4,6 +4,7 @@ use super::model::{AppType, Client, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI006: a native client's loopback redirect URI uses `localhost` instead of `127.0.0.1` or `[::1]`.
 pub static NATIVE_LOCALHOST_REDIRECT: Rule = Rule {
     code: "CLI006",
     name: "native-localhost-redirect",

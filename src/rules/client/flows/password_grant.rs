@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI024: the client uses the resource owner password credentials grant.
 pub static PASSWORD_GRANT: Rule = Rule {
     code: "CLI024",
     name: "password-grant",

@@ -4,6 +4,7 @@ use super::model::{Client, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI007: a private-use redirect URI scheme is not in reverse domain name form.
 pub static PRIVATE_SCHEME_NOT_REVERSE_DOMAIN: Rule = Rule {
     code: "CLI007",
     name: "private-scheme-not-reverse-domain",

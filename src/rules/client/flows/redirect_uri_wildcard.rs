@@ -4,6 +4,7 @@ use super::model::{Client, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI011: a redirect URI contains a `*` wildcard.
 pub static REDIRECT_URI_WILDCARD: Rule = Rule {
     code: "CLI011",
     name: "redirect-uri-wildcard",

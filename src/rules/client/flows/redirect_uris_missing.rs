@@ -6,6 +6,7 @@ use crate::document::Role;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI001: a client that uses the authorization endpoint has no `redirect_uris`.
 pub static REDIRECT_URIS_MISSING: Rule = Rule {
     code: "CLI001",
     name: "redirect-uris-missing",

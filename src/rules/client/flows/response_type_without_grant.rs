@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI020: a `code` or `token` response type needs a grant type that `grant_types` does not include.
 pub static RESPONSE_TYPE_WITHOUT_GRANT_TYPE: Rule = Rule {
     code: "CLI020",
     name: "response-type-without-grant-type",

@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI023: a grant type is misspelled, or is neither an RFC 6749 name nor an absolute URI.
 pub static UNKNOWN_GRANT_TYPE: Rule = Rule {
     code: "CLI023",
     name: "unknown-grant-type",

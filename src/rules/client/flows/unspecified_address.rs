@@ -4,6 +4,7 @@ use super::model::Client;
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI014: a redirect URI's host is the unspecified address `0.0.0.0` or `[::]`.
 pub static UNSPECIFIED_ADDRESS_REDIRECT: Rule = Rule {
     code: "CLI014",
     name: "unspecified-address-redirect",

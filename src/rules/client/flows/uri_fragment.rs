@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI002: a redirect URI or logout URI has a fragment component.
 pub static URI_FRAGMENT: Rule = Rule {
     code: "CLI002",
     name: "uri-fragment",

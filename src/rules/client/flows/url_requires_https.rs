@@ -6,6 +6,7 @@ use crate::json::{Node, Object};
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI030: a client URL that must use https (`jwks_uri`, `signed_jwks_uri`, `initiate_login_uri`, `sector_identifier_uri`, …) does not.
 pub static URL_REQUIRES_HTTPS: Rule = Rule {
     code: "CLI030",
     name: "url-requires-https",

@@ -6,6 +6,7 @@ use crate::json::Pointer;
 use crate::rules::util;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI031: a URL shown to users (`logo_uri`, `tos_uri`, …), a logout URI or a possibly unsigned `request_uris` element uses http.
 pub static URL_SHOULD_USE_HTTPS: Rule = Rule {
     code: "CLI031",
     name: "url-should-use-https",

@@ -4,6 +4,7 @@ use super::model::{AppType, Client, RedirectMember, UriKind};
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Rule};
 
+/// CLI008: a web client registers a private-use scheme redirect URI (a native app redirect).
 pub static WEB_CLIENT_PRIVATE_SCHEME: Rule = Rule {
     code: "CLI008",
     name: "web-client-private-scheme",

@@ -7,6 +7,7 @@ use crate::rules::server::is_token_issuer_only;
 use crate::rules::util::{ptr, ptr_index, str_array, str_member};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// FAPI003: client authentication other than `private_key_jwt`, `tls_client_auth` or `self_signed_tls_client_auth`.
 pub static FAPI_CLIENT_AUTH_METHOD: Rule = Rule {
     code: "FAPI003",
     name: "fapi2-client-auth-method",

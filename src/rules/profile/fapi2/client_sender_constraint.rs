@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::bool_member;
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// FAPI005: a FAPI 2.0 client declares neither DPoP-bound nor certificate-bound access tokens.
 pub static FAPI_CLIENT_NOT_SENDER_CONSTRAINED: Rule = Rule {
     code: "FAPI005",
     name: "fapi2-client-not-sender-constrained",

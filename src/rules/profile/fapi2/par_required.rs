@@ -5,6 +5,7 @@ use crate::rules::server::uses_authorization_endpoint;
 use crate::rules::util::{bool_member, ptr};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// FAPI001: a FAPI 2.0 server does not offer and require pushed authorization requests.
 pub static FAPI_PAR_NOT_REQUIRED: Rule = Rule {
     code: "FAPI001",
     name: "fapi2-par-not-required",

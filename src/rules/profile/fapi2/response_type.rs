@@ -5,6 +5,7 @@ use crate::rules::server::response_type_tokens;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// FAPI002: a FAPI 2.0 server offers, or a client uses, a response type other than `code`.
 pub static FAPI_RESPONSE_TYPE: Rule = Rule {
     code: "FAPI002",
     name: "fapi2-response-type",

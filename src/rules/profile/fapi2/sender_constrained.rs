@@ -6,6 +6,7 @@ use crate::rules::server::is_token_issuer_only;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// FAPI004: a FAPI 2.0 server or resource advertises neither DPoP nor certificate-bound access tokens.
 pub static FAPI_SENDER_CONSTRAINED_TOKENS: Rule = Rule {
     code: "FAPI004",
     name: "fapi2-sender-constrained-tokens",

@@ -10,6 +10,7 @@ use crate::rules::server::response_type_tokens;
 use crate::rules::util::str_array;
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// FAPI006: a signing algorithm or signing key outside PS256, ES256 and EdDSA (Ed25519).
 pub static FAPI_SIGNING_ALGORITHM: Rule = Rule {
     code: "FAPI006",
     name: "fapi2-signing-algorithm",

@@ -5,6 +5,7 @@ use crate::rules::server::{is_token_issuer_only, response_type_tokens};
 use crate::rules::util::{ptr, str_array};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// MCP001: an MCP authorization server does not offer the `code` response type or the authorization code grant.
 pub static MCP_AUTHORIZATION_CODE_MISSING: Rule = Rule {
     code: "MCP001",
     name: "mcp-authorization-code-missing",

@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// MCP003: an MCP server's protected resource metadata has no `authorization_servers`.
 pub static MCP_AUTHORIZATION_SERVERS_MISSING: Rule = Rule {
     code: "MCP003",
     name: "mcp-authorization-servers-missing",

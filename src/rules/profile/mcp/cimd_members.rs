@@ -5,6 +5,7 @@ use crate::document::Role;
 use crate::rules::util::str_array;
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// MCP005: an MCP Client ID Metadata Document lacks `client_name` or `redirect_uris`.
 pub static MCP_CIMD_MEMBER_MISSING: Rule = Rule {
     code: "MCP005",
     name: "mcp-cimd-member-missing",

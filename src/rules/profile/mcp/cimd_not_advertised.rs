@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::ptr;
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// MCP002: an MCP authorization server does not advertise Client ID Metadata Document support.
 pub static MCP_CIMD_NOT_ADVERTISED: Rule = Rule {
     code: "MCP002",
     name: "mcp-cimd-not-advertised",

@@ -5,6 +5,7 @@ use crate::document::Role;
 use crate::rules::util::{is_loopback, parse_url, ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// MCP006: an MCP registration request with loopback redirect URIs omits `application_type` (default `web`).
 pub static MCP_DCR_APPLICATION_TYPE: Rule = Rule {
     code: "MCP006",
     name: "mcp-dcr-application-type",

@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// MCP004: an MCP client registers a redirect URI with a scheme other than https or http.
 pub static MCP_REDIRECT_URI_SCHEME: Rule = Rule {
     code: "MCP004",
     name: "mcp-redirect-uri-scheme",

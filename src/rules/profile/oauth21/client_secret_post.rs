@@ -5,6 +5,7 @@ use crate::rules::server::is_token_issuer_only;
 use crate::rules::util::{ptr_index, str_array};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// OAU001: the server offers `client_secret_basic` but not `client_secret_post`.
 pub static OAU_CLIENT_SECRET_POST_MISSING: Rule = Rule {
     code: "OAU001",
     name: "oauth21-client-secret-post-missing",

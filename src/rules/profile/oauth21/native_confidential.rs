@@ -5,6 +5,7 @@ use crate::document::Role;
 use crate::rules::util::{ptr, str_member};
 use crate::rules::{Basis, Ctx, Profile, Rule};
 
+/// OAU002: a native app's static configuration authenticates with a client secret.
 pub static OAU_NATIVE_CONFIDENTIAL_CLIENT: Rule = Rule {
     code: "OAU002",
     name: "oauth21-native-confidential-client",
