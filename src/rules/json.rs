@@ -4,6 +4,8 @@
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Rule};
 
+/// The `JSON` rules; one slice of [`crate::rules::ALL`]. No check function: `lint` reports them while it
+/// reads and parses the bytes.
 pub static RULES: &[&Rule] = &[
     &INVALID_JSON,
     &INVALID_UTF8,

@@ -4,6 +4,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::{Basis, Rule};
 
+/// The `SCH` rules; one slice of [`crate::rules::ALL`]. `crate::schema` reports them.
 pub static RULES: &[&Rule] = &[
     &WRONG_TYPE,
     &INVALID_URL,

@@ -22,6 +22,7 @@ pub use wrong_family::WRONG_ALGORITHM_FAMILY;
 
 use crate::rules::{Ctx, Rule};
 
+/// The `ALG` rules (ALG001–ALG008); one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &UNKNOWN_ALGORITHM,
     &WRONG_ALGORITHM_FAMILY,
@@ -41,6 +42,7 @@ pub(crate) struct AlgValues<'o, 'a> {
     pub jwk: Vec<members::AlgValue<'o, 'a>>,
 }
 
+/// Runs the `ALG` rules on a document of any kind, collecting its algorithm values once.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     let values = AlgValues {
         members: members::alg_values(ctx),

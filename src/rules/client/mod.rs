@@ -9,6 +9,7 @@ pub mod flows;
 
 use crate::rules::Ctx;
 
+/// Runs both client sub-families ([`flows`], then [`credentials`]) on client metadata.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     flows::check(ctx);
     credentials::check(ctx);

@@ -65,6 +65,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::Span;
 use crate::rules::{Ctx, Rule};
 
+/// The `XCS` rules (client against its paired server); one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &TOKEN_AUTH_METHOD_UNSUPPORTED,
     &TOKEN_AUTH_SIGNING_ALG_UNSUPPORTED,

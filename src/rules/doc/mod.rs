@@ -14,6 +14,7 @@ pub use wrapped_document::WRAPPED_DOCUMENT;
 
 use crate::rules::{Ctx, Rule};
 
+/// The `DOC` rules; one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &UNKNOWN_KIND,
     &UNKNOWN_MEMBER,
@@ -22,6 +23,8 @@ pub static RULES: &[&Rule] = &[
     &EMPTY_ARRAY,
 ];
 
+/// Runs the `DOC` rules that check the tree (DOC002, DOC003, DOC005); `lint` reports DOC001 and DOC004
+/// while it detects the document's kind.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     unknown_member::check(ctx);
     language_tag::check(ctx);

@@ -45,6 +45,7 @@ use crate::json::{Node, Object, Pointer};
 use crate::rules::{Ctx, Rule};
 use crate::schema::describe_location;
 
+/// The `JWK` rules; one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &missing_keys::MISSING_KEYS,
     &jwk_not_set::JWK_NOT_SET,

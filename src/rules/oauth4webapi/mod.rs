@@ -15,6 +15,7 @@ pub use server_algs::OWA_NO_SUPPORTED_SERVER_ALG;
 
 use crate::rules::{Ctx, Rule};
 
+/// The `OWA` rules of the `oauth4webapi` profile; one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &OWA_UNSUPPORTED_ALG,
     &OWA_UNSUPPORTED_AUTH_METHOD,

@@ -34,6 +34,7 @@ use crate::json::Node;
 use crate::rules::util::{is_loopback, parse_url, str_member};
 use crate::rules::{Ctx, Rule};
 
+/// The `PRM` rules; one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &MISSING_RESOURCE,
     &RESOURCE_NOT_HTTPS,
@@ -49,6 +50,7 @@ pub static RULES: &[&Rule] = &[
     &HTTP_ON_LOOPBACK,
 ];
 
+/// Runs the `PRM` rules on protected resource metadata.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     missing_resource::check(ctx);
     resource_not_https::check(ctx);

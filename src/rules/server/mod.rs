@@ -61,6 +61,7 @@ use crate::registry;
 use crate::rules::util::str_array;
 use crate::rules::{Ctx, Profile, Rule};
 
+/// The `SRV` rules; one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &MISSING_ISSUER,
     &ISSUER_NOT_HTTPS,
@@ -100,6 +101,7 @@ pub static RULES: &[&Rule] = &[
     &INTROSPECTION_WITHOUT_AUTHENTICATION,
 ];
 
+/// Runs the `SRV` rules on authorization server metadata.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     issuer::check(ctx);
     endpoint_hosts::check(ctx);

@@ -45,6 +45,7 @@ use crate::registry::{self, AlgCategory};
 use crate::rules::util::{self, str_array, str_member};
 use crate::rules::{Ctx, Rule};
 
+/// The `CLI` rules of this sub-family (CLI050–CLI099); one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &jwks_and_jwks_uri::JWKS_AND_JWKS_URI,
     &keys_required::CLIENT_KEYS_REQUIRED,
@@ -81,6 +82,7 @@ pub static RULES: &[&Rule] = &[
     &statement_without_iss::STATEMENT_WITHOUT_ISS,
 ];
 
+/// Runs the credential, key and algorithm rules (CLI050–CLI099) on client metadata.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     jwks_and_jwks_uri::check(ctx);
     keys_required::check(ctx);

@@ -59,6 +59,7 @@ pub use web_private_scheme::WEB_CLIENT_PRIVATE_SCHEME;
 
 use crate::rules::{Ctx, Rule};
 
+/// The `CLI` rules of this sub-family (CLI001–CLI049); one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &REDIRECT_URIS_MISSING,
     &URI_FRAGMENT,
@@ -86,6 +87,7 @@ pub static RULES: &[&Rule] = &[
     &LOOPBACK_HTTP_URL,
 ];
 
+/// Runs the redirect URI, grant, response type and URL rules (CLI001–CLI049) on client metadata.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     let client = model::Client::new(ctx.object());
     redirect_uris_missing::check(ctx, &client);

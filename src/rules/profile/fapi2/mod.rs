@@ -29,6 +29,7 @@ pub use signing_alg::FAPI_SIGNING_ALGORITHM;
 use crate::document::{Kind, Role};
 use crate::rules::{Ctx, Rule};
 
+/// The `FAPI` rules of the `fapi2` profile; one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &FAPI_PAR_NOT_REQUIRED,
     &FAPI_RESPONSE_TYPE,
@@ -72,6 +73,7 @@ pub(crate) fn defers_to_software_statement(ctx: &Ctx<'_, '_>) -> bool {
 /// [`ALLOWED_ALGS`] for messages.
 pub(crate) const ALLOWED_ALGS_TEXT: &str = "`PS256`, `ES256` and EdDSA with Ed25519 (`Ed25519`, `EdDSA`)";
 
+/// Runs the `FAPI` rules that apply to the document's kind (every kind; a JWK Set gets only the key check).
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     match ctx.kind {
         Kind::Server => {

@@ -26,6 +26,7 @@ pub use redirect_uri_scheme::MCP_REDIRECT_URI_SCHEME;
 use crate::document::Kind;
 use crate::rules::{Ctx, Rule};
 
+/// The `MCP` rules of the `mcp` profile; one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[
     &MCP_AUTHORIZATION_CODE_MISSING,
     &MCP_CIMD_NOT_ADVERTISED,
@@ -61,6 +62,7 @@ MCP lets CIMD clients use `private_key_jwt` or no authentication (`none`); share
 The `iss` response parameter is a SHOULD only from the 2026-07-28 revision on and stays `SRV026`'s \
 warning. For every OAuth 2.1 requirement, including those MCP does not repeat, add `--profile oauth2.1`.";
 
+/// Runs the `MCP` rules that apply to the document's kind (server, resource or client).
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     match ctx.kind {
         Kind::Server => {

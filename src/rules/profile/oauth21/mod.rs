@@ -13,6 +13,7 @@ pub use native_confidential::OAU_NATIVE_CONFIDENTIAL_CLIENT;
 use crate::document::Kind;
 use crate::rules::{Ctx, Rule};
 
+/// The `OAU` rules of the `oauth2.1` profile; one slice of [`crate::rules::ALL`].
 pub static RULES: &[&Rule] = &[&OAU_CLIENT_SECRET_POST_MISSING, &OAU_NATIVE_CONFIDENTIAL_CLIENT];
 
 pub(crate) const ABOUT: &str = "The OAuth 2.1 Authorization Framework, draft-ietf-oauth-v2-1-16 (the latest \
@@ -30,6 +31,7 @@ Not an error under this profile: the `implicit` grant type in `grant_types_suppo
 such as OpenID Connect's `id_token` (§10.1), which OpenID Connect registers under the `implicit` grant \
 type; the response types that do return access tokens are `SRV024`'s errors.";
 
+/// Runs the `OAU` rule for the document's kind: OAU001 on a server, OAU002 on a client.
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     match ctx.kind {
         Kind::Server => client_secret_post::check(ctx),
