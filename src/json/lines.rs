@@ -3,8 +3,11 @@
 /// A 1-based line and column (columns count Unicode scalar values) plus the byte offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Position {
+    /// 1-based line number.
     pub line: usize,
+    /// 1-based column, in Unicode scalar values from the start of the line.
     pub column: usize,
+    /// The byte offset, clamped to the text and moved back to a character boundary.
     pub offset: usize,
 }
 

@@ -26,6 +26,7 @@ impl Default for ParseOptions {
 /// A successfully parsed document.
 #[derive(Debug)]
 pub struct Parsed<'a> {
+    /// The top-level value (any JSON value, not only an object).
     pub root: Node<'a>,
     /// Every repeated member name, in source order of the later occurrence.
     pub duplicates: Vec<Duplicate>,
@@ -33,13 +34,18 @@ pub struct Parsed<'a> {
     pub warnings: Vec<ParseWarning>,
 }
 
+/// Input the parser accepted but that deserves a finding (`JSON004`, `JSON005`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseWarning {
+    /// What was accepted.
     pub kind: ParseWarningKind,
+    /// The offending bytes: the byte order mark, or the lone `\u` escape.
     pub span: Span,
+    /// Pointer of the string holding the escape; `""` for a byte order mark.
     pub pointer: String,
 }
 
+/// The kinds of [`ParseWarning`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParseWarningKind {
     /// The text starts with U+FEFF.
@@ -57,11 +63,14 @@ pub struct ParseError {
     pub message: String,
     /// Pointer of the deepest container reached (`""` at top level).
     pub pointer: String,
+    /// Whether the text is malformed or only too deeply nested.
     pub kind: ParseErrorKind,
 }
 
+/// The kinds of [`ParseError`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParseErrorKind {
+    /// The text breaks the RFC 8259 grammar (including a premature end).
     Syntax,
     /// The nesting went deeper than [`ParseOptions::max_depth`].
     TooDeep,

@@ -42,10 +42,12 @@ impl Pointer {
         Self(s)
     }
 
+    /// The pointer text, tokens escaped (`~0`, `~1`).
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// The pointer text, tokens escaped (`~0`, `~1`), without copying.
     pub fn into_string(self) -> String {
         self.0
     }

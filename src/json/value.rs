@@ -9,19 +9,24 @@ pub(crate) type MemberIndex<'a> = std::collections::HashMap<Cow<'a, str>, usize,
 /// A half-open byte range `start..end` in the source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset just past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `start..end` (byte offsets; `start <= end` is not checked).
     pub const fn new(start: usize, end: usize) -> Self {
         Self { start, end }
     }
 
+    /// The length in bytes.
     pub const fn len(self) -> usize {
         self.end - self.start
     }
 
+    /// Whether the span covers no bytes.
     pub const fn is_empty(self) -> bool {
         self.start == self.end
     }
@@ -35,26 +40,38 @@ impl Span {
 /// A JSON value with its span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node<'a> {
+    /// The value's bytes in the source, from its first to its last byte (quotes and brackets
+    /// included).
     pub span: Span,
+    /// The value itself.
     pub value: Value<'a>,
 }
 
+/// A JSON value (RFC 8259), children carrying their own spans.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value<'a> {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The number's source text, exactly as written (already checked against the RFC 8259 grammar).
     Number(&'a str),
+    /// The string with its escapes decoded; borrowed from the source when it has none.
     String(Cow<'a, str>),
+    /// The elements in source order.
     Array(Vec<Node<'a>>),
+    /// The members in source order, duplicates included.
     Object(Object<'a>),
 }
 
 /// One `"name": value` pair of an object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member<'a> {
+    /// The name with its escapes decoded; borrowed from the source when it has none.
     pub name: Cow<'a, str>,
+    /// The name's bytes in the source, quotes included.
     pub name_span: Span,
+    /// The member's value.
     pub value: Node<'a>,
     /// True when a later member of the same object has the same name: most parsers keep the last
     /// one, so rules look only at the last.
@@ -71,6 +88,7 @@ impl Member<'_> {
 /// An object's members in source order, duplicates included.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Object<'a> {
+    /// Every member in source order, shadowed duplicates included; [`Object::iter`] skips those.
     pub members: Vec<Member<'a>>,
     /// Name → index of its last occurrence, for objects past a few members (the parser builds it
     /// for duplicate detection anyway): lookups stay O(1) on a hostile object of 300,000 members,
@@ -83,6 +101,7 @@ pub struct Object<'a> {
 pub struct Duplicate {
     /// Pointer of the object holding the members.
     pub object_pointer: String,
+    /// The repeated member name, escapes decoded.
     pub name: String,
     /// Name span of the earlier occurrence.
     pub first: Span,
@@ -109,20 +128,24 @@ impl<'a> Object<'a> {
         self.members.iter().filter(|m| !m.shadowed)
     }
 
+    /// Whether a member is named `name`.
     pub fn contains(&self, name: &str) -> bool {
         self.member(name).is_some()
     }
 
+    /// Whether the object has no members (`{}`).
     pub fn is_empty(&self) -> bool {
         self.members.is_empty()
     }
 
+    /// The number of distinct member names (a repeated name counts once), walking the members.
     pub fn len(&self) -> usize {
         self.iter().count()
     }
 }
 
 impl<'a> Node<'a> {
+    /// The decoded string, if the node is a string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
@@ -130,6 +153,7 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// The boolean, if the node is `true` or `false`.
     pub fn as_bool(&self) -> Option<bool> {
         match self.value {
             Value::Bool(b) => Some(b),
@@ -137,6 +161,7 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// The elements, if the node is an array.
     pub fn as_array(&self) -> Option<&[Node<'a>]> {
         match &self.value {
             Value::Array(items) => Some(items),
@@ -144,6 +169,7 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// The object, if the node is an object.
     pub fn as_object(&self) -> Option<&Object<'a>> {
         match &self.value {
             Value::Object(o) => Some(o),
