@@ -198,19 +198,27 @@ pub enum Origin {
 /// The result of linting one file.
 #[derive(Debug)]
 pub struct FileReport {
+    /// The path as displayed and the text (empty when the file was unreadable or over the size limit).
     pub source: Arc<SourceFile>,
+    /// The kind the document was linted as; `None` when no kind could be decided.
     pub kind: Option<Kind>,
+    /// How [`FileReport::kind`] was decided (`--kind`, the file name, or the content).
     pub kind_source: Option<KindSource>,
+    /// The client role (`--role` or detected); `None` for other kinds and for a client that did not
+    /// parse as a JSON object.
     pub role: Option<Role>,
+    /// Whether the text parsed as JSON (false too when the file was not read or not UTF-8).
     pub valid_json: bool,
     /// A walked file that is not OAuth metadata (no diagnostics).
     pub skipped: bool,
     /// The file could not be read (exit code 2).
     pub io_error: bool,
+    /// The findings after rule selection and severity overrides, ordered by byte offset, then code.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl FileReport {
+    /// The number of findings at `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
@@ -238,6 +246,7 @@ pub fn unreadable(path: &str, message: String, options: &LintOptions) -> FileRep
 pub enum ReadError {
     /// Missing, permission denied, or an error while reading; the message says which.
     Io(String),
+    /// The path is a directory.
     Directory,
     /// A FIFO, socket or device: reading could block forever or never end.
     NotRegular,
@@ -290,7 +299,9 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// run's pairings (which read a directory's server document once for all its clients).
 #[derive(Clone, Debug)]
 pub enum ServerRef<'p> {
+    /// Passed in by the library caller (`lint_path`, `lint_bytes`, …).
     Borrowed(&'p ServerDoc),
+    /// Read once by the CLI's pairing and shared by every client paired with it.
     Shared(std::sync::Arc<ServerDoc>),
 }
 
