@@ -202,7 +202,7 @@ pub struct FileReport {
     pub source: Arc<SourceFile>,
     /// The kind the document was linted as; `None` when no kind could be decided.
     pub kind: Option<Kind>,
-    /// How [`FileReport::kind`] was decided (`--kind`, the file name, or the content).
+    /// How [`FileReport::kind`] was decided (forced by `--kind` or the config, the file name, or the content).
     pub kind_source: Option<KindSource>,
     /// The client role (`--role` or detected); `None` for other kinds and for a client that did not
     /// parse as a JSON object.
