@@ -69,9 +69,13 @@ pub fn describe_category(category: AlgCategory) -> &'static str {
 /// A member that holds one algorithm (a string) or a list of them (an array of strings).
 #[derive(Debug, PartialEq, Eq)]
 pub struct AlgMember {
+    /// The kind of document the member belongs to.
     pub kind: Kind,
+    /// The member name (`id_token_signed_response_alg`).
     pub name: &'static str,
+    /// What kind of algorithm its values are.
     pub slot: Slot,
+    /// Whether the value is an array of names (`*_values_supported`) rather than one name.
     pub list: bool,
 }
 
@@ -186,10 +190,13 @@ static ALG_MEMBER_INDEX: std::sync::LazyLock<[crate::registry::NameMap<&'static 
 pub struct AlgValue<'o, 'a> {
     /// The member; `None` for a JWK's `alg`.
     pub member: Option<&'static AlgMember>,
+    /// The member's slot; [`Slot::Jwk`] for a JWK's `alg`.
     pub slot: Slot,
     /// The member's whole value (the array for lists), for rules that look at siblings.
     pub container: &'o Node<'a>,
+    /// The string node itself (the list item for lists), whose span a finding points at.
     pub node: &'o Node<'a>,
+    /// The algorithm name as written.
     pub value: &'o str,
     /// Where the value is (converts into the RFC 6901 pointer string a finding takes).
     pub pointer: AlgPointer,
@@ -205,7 +212,12 @@ pub enum AlgPointer {
     Item(&'static str, usize),
     /// The `alg` of a key of the document's JWK Set: `/keys/index/alg`, or
     /// `/jwks/keys/index/alg` for an inline `jwks`.
-    JwkAlg { inline: bool, key: usize },
+    JwkAlg {
+        /// True for a client's inline `jwks`, false when the document is the JWK Set.
+        inline: bool,
+        /// The key's index in `keys`.
+        key: usize,
+    },
 }
 
 impl AlgPointer {
@@ -322,9 +334,13 @@ pub fn jwk_alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
 
 /// One string value of an authentication-method member.
 pub struct MethodValue<'o, 'a> {
+    /// The member name (`token_endpoint_auth_method`, `*_auth_methods_supported`).
     pub member: &'static str,
+    /// The string node (the list item for lists).
     pub node: &'o Node<'a>,
+    /// The method name as written.
     pub value: &'o str,
+    /// The RFC 6901 pointer of the string (`/token_endpoint_auth_methods_supported/1`).
     pub pointer: String,
 }
 
@@ -370,8 +386,11 @@ pub fn auth_method_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<MethodValue<'o, 'a>>
 pub struct DraftAlg {
     /// The exact name, or a prefix when `prefix` is set.
     pub name: &'static str,
+    /// Whether `name` is a prefix (`ML-DSA-44-` matches every composite built on ML-DSA-44).
     pub prefix: bool,
+    /// What kind of algorithm the draft defines it as.
     pub category: AlgCategory,
+    /// The draft that defines it (and who ships it), quoted in `ALG001`'s message.
     pub source: &'static str,
 }
 
@@ -449,6 +468,8 @@ pub enum AlgName {
 }
 
 impl AlgName {
+    /// Classifies `value`: registered (exact case), a known draft, a registered name in the wrong case,
+    /// a private URI name, or unknown with the closest registered name.
     pub fn of(value: &str) -> AlgName {
         match lookup_alg(value) {
             AlgLookup::Registered(entry, category) => AlgName::Registered(entry, category),

@@ -23,8 +23,11 @@ use crate::rules::{self, Ctx, Profile};
 /// One escalation: under `profile`, findings of rule `code` are reported at least at `severity`.
 #[derive(Debug)]
 pub struct Escalation {
+    /// The profile (`--profile`) under which the rule is raised.
     pub profile: Profile,
+    /// The code of the escalated rule (`SRV022`).
     pub code: &'static str,
+    /// The lowest severity its findings get under the profile (never lowered by it).
     pub severity: Severity,
     /// Only findings at this JSON Pointer or below it (`/redirect_uris` leaves
     /// `post_logout_redirect_uris` findings of the same rule alone); `None`: every finding.
