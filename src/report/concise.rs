@@ -21,6 +21,7 @@ fn push_number(out: &mut String, n: usize) {
     out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
 }
 
+/// The `concise` reporter: one `path:line:col: severity[CODE] message` line per finding.
 #[derive(Default)]
 pub struct Concise {
     /// Print the summary line (off with `--quiet`).

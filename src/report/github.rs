@@ -8,6 +8,7 @@ use super::{Reporter, Summary};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
+/// The `github` reporter: a GitHub Actions workflow command per finding, then a summary line.
 #[derive(Default)]
 pub struct Github;
 

@@ -17,6 +17,7 @@ use super::{Reporter, Summary};
 use crate::json::Position;
 use crate::lint::FileReport;
 
+/// The `json` reporter: one pretty-printed JSON document for the whole run, streamed.
 pub struct Json {
     /// The `files` array, written to the output (opened by the first `file()`).
     files: PrettyArray,

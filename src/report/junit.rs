@@ -12,6 +12,7 @@ use super::stream::Spill;
 use super::{Reporter, Summary};
 use crate::lint::FileReport;
 
+/// The `junit` reporter: JUnit XML with one test case per file and one `<failure>` per finding.
 #[derive(Default)]
 pub struct Junit {
     cases: Spill,

@@ -27,6 +27,7 @@ use crate::lint::FileReport;
 use crate::rules::Rule;
 use crate::source::SourceFile;
 
+/// The `sarif` reporter: one SARIF 2.1.0 run, as GitHub code scanning accepts it.
 pub struct Sarif {
     started: bool,
     results: PrettyArray,
