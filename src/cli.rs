@@ -31,11 +31,14 @@ pub const EXIT_TROUBLE: u8 = 2;
     version,
     about = "A fast, offline linter for OAuth 2.0 and OpenID Connect metadata"
 )]
+/// The parsed command line of `oauth-lint`.
 pub struct Cli {
+    /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands of `oauth-lint`.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint documents: files, directories (walked), or `-` for stdin.
@@ -79,10 +82,13 @@ pub struct ExplainArgs {
 /// Formats of `explain-client`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExplainFormat {
+    /// A table: each setting, its effective value, and where the value comes from
     Full,
+    /// One JSON document with the client, its role, the server, and every value with its source
     Json,
 }
 
+/// The arguments of `oauth-lint check`.
 #[derive(Args, Debug, Default)]
 pub struct CheckArgs {
     /// Files or directories to lint; `-` reads stdin. Default: the current directory.
@@ -152,11 +158,16 @@ pub struct CheckArgs {
     pub server: Option<PathBuf>,
 }
 
+/// The values of `--kind`; each maps to a [`Kind`].
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum KindArg {
+    /// Client metadata: registration request or response, static configuration, Client ID Metadata Document
     Client,
+    /// Authorization server metadata (RFC 8414, OpenID Connect Discovery)
     Server,
+    /// A JWK Set (RFC 7517)
     Jwks,
+    /// Protected resource metadata (RFC 9728)
     Resource,
 }
 
@@ -171,12 +182,18 @@ impl From<KindArg> for Kind {
     }
 }
 
+/// The values of `--role`; each maps to a [`Role`].
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum RoleArg {
+    /// A dynamic registration request (RFC 7591 §3.1)
     Request,
+    /// A registration response (RFC 7591 §3.2.1)
     Response,
+    /// A static client configuration (a `client_id`, no registration members)
     Config,
+    /// An OAuth Client ID Metadata Document (`client_id` is an https URL)
     Cimd,
+    /// The claim set of a software statement (RFC 7591 §2.3)
     Statement,
 }
 
@@ -192,14 +209,21 @@ impl From<RoleArg> for Role {
     }
 }
 
+/// The values of `--profile`; each maps to a [`Profile`].
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ProfileArg {
+    /// Hold every server document to OpenID Connect Discovery, as OpenID Provider metadata
     Oidc,
+    /// OAuth 2.1 (draft-ietf-oauth-v2-1): OAU rules, and its requirements as errors
     #[value(name = "oauth2.1")]
     Oauth21,
+    /// OAuth 2.0 Security Best Current Practice (RFC 9700): its recommendations as errors
     SecurityBcp,
+    /// FAPI 2.0 Security Profile: FAPI rules, and its requirements as errors
     Fapi2,
+    /// Model Context Protocol authorization: MCP rules, and its requirements as errors
     Mcp,
+    /// What the oauth4webapi client library supports: OWA rules
     Oauth4webapi,
 }
 
@@ -216,6 +240,7 @@ impl From<ProfileArg> for Profile {
     }
 }
 
+/// The values of `--format` for `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Source snippets with labels, help and the rule's documentation link.
@@ -232,11 +257,15 @@ pub enum Format {
     Junit,
 }
 
+/// The values of `--color`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset or empty
     #[default]
     Auto,
+    /// Always colour, even into a pipe or a file
     Always,
+    /// Never colour
     Never,
 }
 

@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use crate::source::SourceFile;
 
-/// The `full` reporter (the default): each finding rendered by miette with its source snippet.
+/// The `full` reporter (the default on a terminal): each finding rendered by miette with its source snippet.
 pub struct Full {
     handler: GraphicalReportHandler,
     /// Print the notes and the summary line at the end (off with `--quiet`).
