@@ -19,6 +19,8 @@
 //! assert!(report.diagnostics.iter().any(|d| d.rule.code == "DOC002" && d.pointer == "/redirect_uri"));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod config;
 pub mod cross;
