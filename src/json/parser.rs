@@ -63,7 +63,7 @@ pub struct ParseError {
     pub message: String,
     /// Pointer of the deepest container reached (`""` at top level).
     pub pointer: String,
-    /// Whether the text is malformed or only too deeply nested.
+    /// Whether the text is malformed or went past a nesting or entry limit.
     pub kind: ParseErrorKind,
 }
 
