@@ -370,7 +370,8 @@ enum Input {
 }
 
 /// The config file's selection with the command line's on top: `--select` replaces the file's
-/// select, `--ignore` adds to its ignore, `--severity` overrides per rule.
+/// select and turns back on the rules it names that the file ignores or sets to `off` (as in ruff,
+/// the command line wins), `--ignore` adds to its ignore, `--severity` overrides per rule.
 fn selection_from_args(args: &CheckArgs, mut selection: RuleSelection) -> Result<RuleSelection, String> {
     let expand = |s: &str| {
         RuleSelection::expand(s).ok_or_else(|| format!("unknown rule or prefix `{s}` (see `oauth-lint rules`)"))
@@ -380,6 +381,10 @@ fn selection_from_args(args: &CheckArgs, mut selection: RuleSelection) -> Result
         for s in &args.select {
             set.extend(expand(s)?);
         }
+        selection.ignore.retain(|code| !set.contains(code));
+        selection
+            .severity
+            .retain(|code, level| level.is_some() || !set.contains(code));
         selection.select = Some(set);
     }
     for s in &args.ignore {

@@ -673,7 +673,8 @@ pub fn reference_markdown() -> String {
         "# Configuration\n\nGenerated from `src/config.rs` by `UPDATE_EXPECT=1 cargo test --test config` (do not edit by hand).\n\n\
          oauth-lint reads `oauth-lint.toml` from the working directory or the nearest parent, stopping at the\n\
          repository root (the directory holding `.git`). `--config FILE` names another file; `--isolated` ignores\n\
-         config files. Command-line flags win over the file: `--select` replaces `lint.select`, `--ignore` adds\n\
+         config files. Command-line flags win over the file: `--select` replaces `lint.select` (and turns back\n\
+         on the rules it names that `lint.ignore` or an `off` in `lint.severity` turn off), `--ignore` adds\n\
          to `lint.ignore`, `--severity CODE=LEVEL` overrides `lint.severity`, `--profile` adds profiles.\n\
          Unknown keys, bad values and unknown rule codes are errors that point into the file (exit code 2).\n\n\
          | Key | Type | Default | Meaning |\n|---|---|---|---|\n",

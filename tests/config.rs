@@ -68,6 +68,26 @@ fn ignore_by_code_and_by_name_removes_the_finding() {
 }
 
 #[test]
+fn select_on_the_command_line_wins_over_the_config_ignore() {
+    let dir = project("select-wins");
+    std::fs::write(dir.join("oauth-lint.toml"), "[lint]\nignore = [\"DOC002\"]\n").unwrap();
+    assert!(codes(&run_in(&dir, &["check", "--format", "json", "."])).is_empty());
+    let out = run_in(&dir, &["check", "--format", "json", "--select", "DOC002", "."]);
+    assert_eq!(codes(&out), ["DOC002"]);
+    // An `off` severity in the file too; and `--ignore` on the command line still wins over both.
+    std::fs::write(dir.join("oauth-lint.toml"), "[lint.severity]\nDOC002 = \"off\"\n").unwrap();
+    let out = run_in(&dir, &["check", "--format", "json", "--select", "DOC", "."]);
+    assert_eq!(codes(&out), ["DOC002"]);
+    let out = run_in(
+        &dir,
+        &[
+            "check", "--format", "json", "--select", "DOC002", "--ignore", "DOC002", ".",
+        ],
+    );
+    assert!(codes(&out).is_empty());
+}
+
+#[test]
 fn raising_a_severity_to_error_fails_the_run() {
     let dir = project("severity");
     assert_eq!(run_in(&dir, &["check", "."]).status.code(), Some(0));
