@@ -23,6 +23,7 @@ mod value;
 
 pub use lines::{LineIndex, Position};
 pub use parser::{ParseError, ParseErrorKind, ParseOptions, ParseWarning, ParseWarningKind, Parsed, parse};
+pub(crate) use pointer::push_decimal;
 pub use pointer::{Pointer, escape_token};
 pub use value::{Duplicate, Member, Node, Object, Span, Value};
 

@@ -24,21 +24,10 @@ impl Pointer {
 
     /// This pointer followed by an array index.
     pub fn index(&self, index: usize) -> Self {
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        let mut n = index;
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let mut s = String::with_capacity(self.0.len() + 1 + digits.len() - start);
+        let mut s = String::with_capacity(self.0.len() + 1 + 20);
         s.push_str(&self.0);
         s.push('/');
-        s.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+        push_decimal(&mut s, index);
         Self(s)
     }
 
@@ -80,6 +69,23 @@ pub(crate) fn unescape_token(token: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(token)
     }
+}
+
+/// Appends the decimal digits of `n`, without the formatting machinery (pointers and report
+/// positions are written by the hundred thousand in a large run).
+pub(crate) fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = n;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
 }
 
 #[cfg(test)]

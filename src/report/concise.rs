@@ -5,22 +5,6 @@ use std::io::{self, Write};
 use super::{Reporter, Summary};
 use crate::lint::FileReport;
 
-/// Appends the decimal digits of `n`.
-fn push_number(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut n = n;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
-}
-
 /// The `concise` reporter: one `path:line:col: severity[CODE] message` line per finding.
 #[derive(Default)]
 pub struct Concise {
@@ -42,9 +26,9 @@ impl Reporter for Concise {
             let p = report.source.position(d.span.start);
             lines.push_str(&path);
             lines.push(':');
-            push_number(&mut lines, p.line);
+            crate::json::push_decimal(&mut lines, p.line);
             lines.push(':');
-            push_number(&mut lines, p.column);
+            crate::json::push_decimal(&mut lines, p.column);
             lines.push_str(": ");
             lines.push_str(d.severity.as_str());
             lines.push('[');
@@ -77,7 +61,7 @@ mod tests {
     fn numbers() {
         for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
             let mut s = String::new();
-            super::push_number(&mut s, n);
+            crate::json::push_decimal(&mut s, n);
             assert_eq!(s, n.to_string());
         }
     }
