@@ -306,3 +306,16 @@ fn junit() {
     assert!(doc.descendants().any(|n| n.has_tag_name("skipped")));
     snapshot("format.junit", &out);
 }
+
+#[test]
+fn github_paths_are_workspace_relative_after_a_walk_of_the_current_directory() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/examples");
+    let out = Command::new(env!("CARGO_BIN_EXE_oauth-lint"))
+        .current_dir(&dir)
+        .args(["check", "--isolated", "--format", "github"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("file=clients/mobile.client.json,"), "{text}");
+    assert!(!text.contains("file=./"), "{text}");
+}

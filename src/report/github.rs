@@ -24,7 +24,9 @@ pub fn escape_property(s: &str) -> String {
 
 impl Reporter for Github {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        let path = escape_property(&crate::diagnostic::sanitize(report.source.path.clone()));
+        // Relative to the workspace, as GitHub resolves it: without the `./` of `check .`.
+        let shown = report.source.path.strip_prefix("./").unwrap_or(&report.source.path);
+        let path = escape_property(&crate::diagnostic::sanitize(shown.to_owned()));
         for d in &report.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
