@@ -881,6 +881,9 @@ struct InputStream<'c> {
 /// The walk of one directory named on the command line.
 struct Walk<'c> {
     root: PathBuf,
+    /// The root is the current directory (`.`): paths are shown without its `./`, as ruff and
+    /// git show them.
+    current: bool,
     entries: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'c>,
     /// Inputs found so far (files and unreadable entries).
     found: usize,
@@ -899,13 +902,20 @@ impl Iterator for InputStream<'_> {
                         }
                         walk.found += 1;
                         return Some(Input::File {
-                            path: e.into_path(),
+                            path: walk.shown(e.into_path()),
                             origin: Origin::Walked,
                         });
                     }
                     Some(Err(err)) => {
                         walk.found += 1;
-                        return Some(walk_error(&walk.root, &err));
+                        let mut input = walk_error(&walk.root, &err);
+                        if let Input::Unreadable { display, .. } = &mut input
+                            && walk.current
+                            && let Some(rest) = display.strip_prefix("./")
+                        {
+                            *display = rest.to_owned();
+                        }
+                        return Some(input);
                     }
                     None => {
                         let walk = self.walk.take().expect("a walk is in progress");
@@ -933,6 +943,7 @@ impl Iterator for InputStream<'_> {
                 Ok(meta) if meta.is_dir() => {
                     self.walk = Some(Walk {
                         entries: Box::new(walker(&path, self.config)),
+                        current: is_current_directory(&path),
                         root: path,
                         found: 0,
                     });
@@ -955,6 +966,24 @@ impl Iterator for InputStream<'_> {
             }
         }
     }
+}
+
+impl Walk<'_> {
+    /// A walked path as shown and linted: without the `./` of a walk of the current directory.
+    fn shown(&self, path: PathBuf) -> PathBuf {
+        if !self.current {
+            return path;
+        }
+        match path.strip_prefix(&self.root) {
+            Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+            _ => path,
+        }
+    }
+}
+
+/// Whether a path names the current directory (`.`, `./`, `././`).
+fn is_current_directory(path: &Path) -> bool {
+    path.components().all(|c| c == std::path::Component::CurDir) && !path.as_os_str().is_empty()
 }
 
 /// Directory names never descended into.
@@ -988,10 +1017,21 @@ fn walker<'c>(root: &Path, config: &'c Config) -> impl Iterator<Item = walkdir::
         .filter_entry(move |e| e.depth() == 0 || !walk_skips(e.path(), e.file_type().is_dir(), config))
 }
 
-/// Whether the walk of `root` reaches `directory` (so the files it takes there are inputs).
+/// Whether the walk of `root` reaches `directory` (so the files it takes there are inputs). The
+/// walk of the current directory shows its paths without `./` (see [`Walk::shown`]): for it,
+/// `directory` is a relative path below the working directory (`""` is the directory itself).
 fn walk_reaches(root: &Path, directory: &Path, config: &Config) -> bool {
-    let Ok(below) = directory.strip_prefix(root) else {
-        return false;
+    let (root, below) = if is_current_directory(root)
+        && directory
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+    {
+        (Path::new(""), directory)
+    } else {
+        match directory.strip_prefix(root) {
+            Ok(below) => (root, below),
+            Err(_) => return false,
+        }
     };
     let mut path = root.to_path_buf();
     for component in below.components() {

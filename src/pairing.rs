@@ -109,13 +109,19 @@ impl InputFiles {
     /// line, and, when the walk reaches it, those the walk takes (listed now), once each.
     fn candidates(&self, directory: &Path) -> Vec<PathBuf> {
         let mut names: Vec<OsString> = self.named.get(directory).cloned().unwrap_or_default();
+        // `""` is the working directory (the parent of a relative file name).
+        let listed = if directory.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            directory
+        };
         if (self.walks)(directory)
-            && let Ok(entries) = std::fs::read_dir(directory)
+            && let Ok(entries) = std::fs::read_dir(listed)
         {
             names.extend(
                 entries
                     .flatten()
-                    .filter(|e| (self.picks)(&e.path()))
+                    .filter(|e| (self.picks)(&directory.join(e.file_name())))
                     .map(|e| e.file_name()),
             );
         }

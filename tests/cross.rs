@@ -124,9 +124,14 @@ fn a_directory_with_one_server_pairs_the_clients_beside_and_below_it() {
     assert_eq!(stdout.matches("XCS001").count(), 2, "{stdout}");
     assert!(!stdout.contains("elsewhere/x.client.json:1:1: error[XCS"), "{stdout}");
     assert!(
-        stdout.contains("note: checked 2 client documents against `./repo/openid-configuration` (the only server document in `./repo`)"),
+        stdout.contains(
+            "note: checked 2 client documents against `repo/openid-configuration` (the only server document in `repo`)"
+        ),
         "{stdout}"
     );
+    // The walk of the current directory shows paths without `./`, as git and ruff do.
+    assert!(stdout.contains("\nrepo/clients/web.json:"), "{stdout}");
+    assert!(!stdout.contains("./"), "{stdout}");
 }
 
 #[test]
