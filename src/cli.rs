@@ -762,8 +762,8 @@ fn pairings_for<I: Iterator<Item = Input>>(
             // resolves it against its own directory).
             let display = cwd
                 .as_deref()
-                .and_then(|cwd| path.strip_prefix(cwd).ok())
-                .unwrap_or(&path)
+                .and_then(|cwd| relative_to(&path, cwd))
+                .unwrap_or_else(|| path.clone())
                 .to_string_lossy()
                 .into_owned();
             match load_server(&display, &path, options) {
@@ -798,6 +798,32 @@ fn pairings_for<I: Iterator<Item = Input>>(
         options: options.clone(),
     });
     (pairings, reports)
+}
+
+/// `path` relative to `base` (both absolute, `..` where `path` is not below it), or `None` when
+/// they share no prefix but the root, or either has `.`/`..` components.
+fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let plain = |p: &Path| {
+        p.is_absolute()
+            && p.components()
+                .all(|c| !matches!(c, Component::CurDir | Component::ParentDir))
+    };
+    if !plain(path) || !plain(base) {
+        return None;
+    }
+    let common = path
+        .components()
+        .zip(base.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // Only the root in common: the absolute path says more than a string of `..`.
+    if common <= 1 {
+        return None;
+    }
+    let mut out: PathBuf = base.components().skip(common).map(|_| Component::ParentDir).collect();
+    out.extend(path.components().skip(common));
+    Some(out)
 }
 
 fn paired_server(
@@ -1077,4 +1103,31 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> Input {
 
 fn terminal_width() -> Option<usize> {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_relative_to_the_working_directory() {
+        let rel = |p: &str, b: &str| relative_to(Path::new(p), Path::new(b));
+        assert_eq!(
+            rel("/repo/idp/openid-configuration", "/repo"),
+            Some("idp/openid-configuration".into())
+        );
+        assert_eq!(
+            rel("/repo/idp/openid-configuration", "/repo/clients"),
+            Some("../idp/openid-configuration".into())
+        );
+        assert_eq!(rel("/other/x.json", "/repo"), None, "only the root in common");
+        assert_eq!(rel("/repo/../x.json", "/repo"), None);
+        assert_eq!(rel("idp/x.json", "/repo"), None);
+    }
+
+    #[test]
+    fn current_directory_names() {
+        assert!(is_current_directory(Path::new(".")) && is_current_directory(Path::new("./")));
+        assert!(!is_current_directory(Path::new("")) && !is_current_directory(Path::new("./a")));
+    }
 }
