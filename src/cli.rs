@@ -923,7 +923,7 @@ impl Iterator for InputStream<'_> {
             if let Some(walk) = &mut self.walk {
                 match walk.entries.next() {
                     Some(Ok(e)) => {
-                        if e.file_type().is_dir() || !document::is_candidate_file_name(e.path()) {
+                        if !walk_takes_entry(e.path(), e.file_type().is_dir()) {
                             continue;
                         }
                         walk.found += 1;
@@ -934,14 +934,7 @@ impl Iterator for InputStream<'_> {
                     }
                     Some(Err(err)) => {
                         walk.found += 1;
-                        let mut input = walk_error(&walk.root, &err);
-                        if let Input::Unreadable { display, .. } = &mut input
-                            && walk.current
-                            && let Some(rest) = display.strip_prefix("./")
-                        {
-                            *display = rest.to_owned();
-                        }
-                        return Some(input);
+                        return Some(walk_error(walk, &err));
                     }
                     None => {
                         let walk = self.walk.take().expect("a walk is in progress");
@@ -1071,17 +1064,21 @@ fn walk_reaches(root: &Path, directory: &Path, config: &Config) -> bool {
 
 /// Whether the walk takes this file of a directory it reaches.
 fn walk_takes(path: &Path, config: &Config) -> bool {
-    document::is_candidate_file_name(path)
-        && !walk_skips(path, false, config)
-        && std::fs::metadata(path).is_ok_and(|m| !m.is_dir())
+    !walk_skips(path, false, config) && walk_takes_entry(path, std::fs::metadata(path).is_ok_and(|m| m.is_dir()))
+}
+
+/// Whether an entry the walk reaches (and does not skip) is an input: a file with a candidate
+/// name (`document::is_candidate_file_name`).
+fn walk_takes_entry(path: &Path, is_dir: bool) -> bool {
+    !is_dir && document::is_candidate_file_name(path)
 }
 
 /// An entry the walk could not read, as an input that says why.
-fn walk_error(root: &Path, err: &walkdir::Error) -> Input {
-    let display = err.path().map_or_else(
-        || root.to_string_lossy().into_owned(),
-        |p| p.to_string_lossy().into_owned(),
-    );
+fn walk_error(walk: &Walk<'_>, err: &walkdir::Error) -> Input {
+    let display = walk
+        .shown(err.path().unwrap_or(&walk.root).to_path_buf())
+        .to_string_lossy()
+        .into_owned();
     let message = if let Some(ancestor) = err.loop_ancestor() {
         format!(
             "`{display}` is a symbolic link loop (back to `{}`); not followed",

@@ -132,8 +132,7 @@ pub fn validate_registration(request: &[u8], server: &ServerDoc, options: &LintO
         .filter(|d| d.severity == Severity::Error)
         .collect();
     let result = if let Some(first) = errors.first() {
-        // A body that is not JSON is invalid metadata, wherever the parser stopped.
-        let redirect = errors.iter().find(|d| report.valid_json && is_redirect_uri_finding(d));
+        let redirect = errors.iter().find(|d| is_redirect_uri_finding(d));
         let (code, at_fault) = match redirect {
             Some(d) => (RegistrationErrorCode::InvalidRedirectUri, *d),
             None => (RegistrationErrorCode::InvalidClientMetadata, *first),

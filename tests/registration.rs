@@ -28,6 +28,13 @@ fn server(text: &str) -> ServerDoc {
     ServerDoc::from_bytes("as.discovery.json", text.as_bytes().to_vec()).unwrap()
 }
 
+/// The error for a request the discovery example's server must reject.
+fn rejected(request: &[u8]) -> oauth_lint::registration::RegistrationError {
+    validate_registration(request, &discovery_example(), &LintOptions::default())
+        .result
+        .expect_err("the request is rejected")
+}
+
 #[test]
 fn the_rfc7591_example_request_is_accepted_by_the_discovery_example_with_defaults() {
     let outcome = validate_registration(
@@ -88,12 +95,7 @@ fn a_default_the_server_does_not_support_rejects_the_request() {
 
 #[test]
 fn a_relative_redirect_uri_is_invalid_redirect_uri() {
-    let outcome = validate_registration(
-        br#"{"redirect_uris": ["https://app.example/cb", "/callback"]}"#,
-        &discovery_example(),
-        &LintOptions::default(),
-    );
-    let error = outcome.result.unwrap_err();
+    let error = rejected(br#"{"redirect_uris": ["https://app.example/cb", "/callback"]}"#);
     assert_eq!(error.error, RegistrationErrorCode::InvalidRedirectUri);
     assert!(
         error.error_description.contains("redirect_uris[1]"),
@@ -104,12 +106,7 @@ fn a_relative_redirect_uri_is_invalid_redirect_uri() {
 
 #[test]
 fn a_redirect_uri_error_wins_over_other_errors() {
-    let outcome = validate_registration(
-        br#"{"token_endpoint_auth_method": "client_secret_post", "redirect_uris": ["/callback"]}"#,
-        &discovery_example(),
-        &LintOptions::default(),
-    );
-    let error = outcome.result.unwrap_err();
+    let error = rejected(br#"{"token_endpoint_auth_method": "client_secret_post", "redirect_uris": ["/callback"]}"#);
     assert_eq!(error.error, RegistrationErrorCode::InvalidRedirectUri);
     assert!(
         error.error_description.contains("1 more problem"),
@@ -120,12 +117,7 @@ fn a_redirect_uri_error_wins_over_other_errors() {
 
 #[test]
 fn a_redirect_uri_with_a_fragment_is_invalid_redirect_uri() {
-    let outcome = validate_registration(
-        br#"{"redirect_uris": ["https://app.example/cb#section"]}"#,
-        &discovery_example(),
-        &LintOptions::default(),
-    );
-    let error = outcome.result.unwrap_err();
+    let error = rejected(br#"{"redirect_uris": ["https://app.example/cb#section"]}"#);
     assert_eq!(error.error, RegistrationErrorCode::InvalidRedirectUri);
     assert!(
         error.error_description.contains("redirect_uris"),
@@ -136,12 +128,7 @@ fn a_redirect_uri_with_a_fragment_is_invalid_redirect_uri() {
 
 #[test]
 fn invalid_json_is_invalid_client_metadata() {
-    let outcome = validate_registration(
-        br#"{"redirect_uris": ["https://app.example/cb"],}"#,
-        &discovery_example(),
-        &LintOptions::default(),
-    );
-    let error = outcome.result.unwrap_err();
+    let error = rejected(br#"{"redirect_uris": ["https://app.example/cb"],}"#);
     assert_eq!(error.error, RegistrationErrorCode::InvalidClientMetadata);
     assert!(
         error
@@ -155,12 +142,7 @@ fn invalid_json_is_invalid_client_metadata() {
 #[test]
 fn a_body_cut_inside_the_redirect_uris_is_invalid_client_metadata() {
     // The parser stops inside `/redirect_uris`: still a body that is not JSON, not a bad URI.
-    let outcome = validate_registration(
-        b"{\"redirect_uris\": [\"https://app.example/cb\"\n",
-        &discovery_example(),
-        &LintOptions::default(),
-    );
-    let error = outcome.result.unwrap_err();
+    let error = rejected(b"{\"redirect_uris\": [\"https://app.example/cb\"\n");
     assert_eq!(error.error, RegistrationErrorCode::InvalidClientMetadata);
     assert!(
         error
@@ -168,12 +150,8 @@ fn a_body_cut_inside_the_redirect_uris_is_invalid_client_metadata() {
             .starts_with("the request body is not valid JSON")
     );
     // A duplicate `redirect_uris` member is a problem of the document, not of a URI.
-    let outcome = validate_registration(
-        br#"{"redirect_uris": ["https://app.example/cb"], "redirect_uris": ["https://app.example/cb"]}"#,
-        &discovery_example(),
-        &LintOptions::default(),
-    );
-    let error = outcome.result.unwrap_err();
+    let error =
+        rejected(br#"{"redirect_uris": ["https://app.example/cb"], "redirect_uris": ["https://app.example/cb"]}"#);
     assert_eq!(
         error.error,
         RegistrationErrorCode::InvalidClientMetadata,

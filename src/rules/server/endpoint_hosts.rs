@@ -83,9 +83,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some((_, _, pointer, span)) = foreign.first().cloned() else {
         return;
     };
-    let issuer_host = parse_url(issuer)
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_default();
+    let issuer_host = issuer_url.as_deref().and_then(url::Url::host_str).unwrap_or_default();
     let listing: Vec<String> = foreign
         .iter()
         .map(|(host, names, ..)| format!("`{host}` ({})", names.join(", ")))
