@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions, input collection, the run loop and exit codes.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -502,19 +503,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     } else {
         args.paths.clone()
     };
-    let explicit = !args.paths.is_empty();
-    let skip_unknown = args.skip_unknown;
-    // The inputs as they are found, never all in memory: `--skip-unknown` treats named files as
-    // walked ones (an unknown kind is skipped, not an error).
-    let stream = || {
-        collect_inputs(&paths, args.stdin_filename.as_deref(), &config, explicit).map(move |mut input| {
-            if skip_unknown && let Input::File { origin, .. } = &mut input {
-                *origin = Origin::Walked;
-            }
-            input
-        })
-    };
-    let (pairings, server_reports) = pairings_for(&args, &paths, &config, &base, stream);
+    let (pairings, server_reports, mut unusable_servers) = pairings_for(&args, &paths, &config, &base);
     let mut pairing_notes = crate::pairing::PairingNotes::default();
 
     // Where the report goes: stdout, or a file written atomically (a temporary file renamed into
@@ -543,19 +532,24 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let mut trouble = false;
     for report in server_reports {
         trouble |= report.io_error;
-        summary.add(&report);
-        summary.notes.push(format!(
-            "the server document `{}` could not be used: its clients were linted alone",
-            report.source.path
-        ));
-        reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
+        report_unusable_server(&report, &mut summary, &mut *reporter, &mut output)?;
     }
     // Lint in parallel, a bounded batch at a time, and report in input order: memory stays
     // bounded by two batches, not by the number of files (the inputs themselves are read from the
     // walk a batch at a time). While the report of one batch is written (on this thread), the next
     // batch is linted (on the rayon pool), so the cores do not wait for the report.
     let mut cache = Vec::new();
-    let mut inputs = stream();
+    // The inputs as they are found, never all in memory: `--skip-unknown` treats named files as
+    // walked ones (an unknown kind is skipped, not an error).
+    let skip_unknown = args.skip_unknown;
+    let mut inputs = collect_inputs(&paths, args.stdin_filename.as_deref(), &config, !args.paths.is_empty()).map(
+        move |mut input| {
+            if skip_unknown && let Input::File { origin, .. } = &mut input {
+                *origin = Origin::Walked;
+            }
+            input
+        },
+    );
     let mut next_batch = || -> Vec<(Input, Arc<LintOptions>, Option<PathBuf>)> {
         inputs
             .by_ref()
@@ -594,6 +588,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             let following = next_batch();
             let next = (!following.is_empty()).then(|| scope.spawn(move || (lint_batch(&following), following)));
             for ((input, options, configured), mut report) in batch.iter().zip(std::mem::take(&mut reports)) {
+                // A config-named server that cannot be used: reported before the first input that
+                // names it.
+                if let Some(server) = configured.as_ref().and_then(|path| unusable_servers.remove(path)) {
+                    trouble |= server.io_error;
+                    report_unusable_server(&server, &mut summary, &mut *reporter, &mut output)?;
+                }
                 if let Input::Stdin { display } = input {
                     report = if stdin_used {
                         lint::unreadable(display, "stdin (`-`) can be read only once".into(), options)
@@ -727,15 +727,33 @@ impl Write for Output {
 /// The servers of the run (see [`crate::pairing`]): the `--server` document, the documents the
 /// config's `[[files]] server` settings name, and the server documents among the inputs. Also the
 /// reports to print for server documents that cannot be used.
-fn pairings_for<I: Iterator<Item = Input>>(
+/// Reports a server document that cannot be used (its clients are linted alone), with a note.
+fn report_unusable_server(
+    report: &FileReport,
+    summary: &mut Summary,
+    reporter: &mut dyn Reporter,
+    output: &mut dyn Write,
+) -> Result<(), String> {
+    summary.add(report);
+    summary.notes.push(format!(
+        "the server document `{}` could not be used: its clients were linted alone",
+        report.source.path
+    ));
+    reporter.file(report, output).map_err(|e| e.to_string())
+}
+
+/// The run's pairings; the report of a `--server` document that cannot be used; and, by path, the
+/// reports of the config's `[[files]] server` documents that cannot be used (each reported
+/// before the first input that names it, and not at all when no input does).
+fn pairings_for(
     args: &CheckArgs,
     paths: &[PathBuf],
     config: &Arc<Config>,
     options: &LintOptions,
-    stream: impl Fn() -> I,
-) -> (crate::pairing::Pairings, Vec<FileReport>) {
+) -> (crate::pairing::Pairings, Vec<FileReport>, BTreeMap<PathBuf, FileReport>) {
     use crate::pairing::{InputFiles, Pairings, load_server};
     let mut reports = Vec::new();
+    let mut unusable = BTreeMap::new();
     let flag = args.server.as_ref().and_then(|path| {
         load_server(&path.to_string_lossy(), path, options)
             .map_err(|report| reports.push(report))
@@ -743,37 +761,30 @@ fn pairings_for<I: Iterator<Item = Input>>(
     });
     let mut pairings = Pairings::new(flag);
     if args.server.is_some() {
-        return (pairings, reports);
+        return (pairings, reports, unusable);
     }
-    // The servers the config's `[[files]]` settings name for the inputs: a first pass over the
-    // inputs (paths only, none kept), only when some setting names a server.
-    if config.files.iter().any(|f| f.server.is_some()) {
-        let mut wanted = std::collections::BTreeSet::new();
-        for input in stream() {
-            if let Input::File { path, .. } = input
-                && let Some(server) = config.settings_for(&path).server
-            {
-                wanted.insert(server);
-            }
-        }
-        let cwd = std::env::current_dir().ok();
-        for path in wanted {
-            // Shown relative to the working directory, as the other inputs are (the config
-            // resolves it against its own directory).
-            let display = cwd
-                .as_deref()
-                .and_then(|cwd| relative_to(&path, cwd))
-                .unwrap_or_else(|| path.clone())
-                .to_string_lossy()
-                .into_owned();
-            match load_server(&display, &path, options) {
-                Ok(server) => pairings.add_configured_server(&path, server),
-                Err(report) => reports.push(report),
+    // Every server the config's `[[files]]` settings name (a handful), read now: which inputs name
+    // one is known only as the walk finds them.
+    let wanted: std::collections::BTreeSet<&PathBuf> = config.files.iter().filter_map(|f| f.server.as_ref()).collect();
+    let cwd = std::env::current_dir().ok();
+    for path in wanted {
+        // Shown relative to the working directory, as the other inputs are (the config
+        // resolves it against its own directory).
+        let display = cwd
+            .as_deref()
+            .and_then(|cwd| relative_to(path, cwd))
+            .unwrap_or_else(|| path.clone())
+            .to_string_lossy()
+            .into_owned();
+        match load_server(&display, path, options) {
+            Ok(server) => pairings.add_configured_server(path, server),
+            Err(report) => {
+                unusable.insert(path.clone(), report);
             }
         }
     }
     if options.kind.is_some() {
-        return (pairings, reports);
+        return (pairings, reports, unusable);
     }
     // The server documents among the inputs are found only when a client needs one, by listing
     // the client's directory and those above it as the walk would.
@@ -797,7 +808,7 @@ fn pairings_for<I: Iterator<Item = Input>>(
         picks: Box::new(move |file| walk_takes(file, &take)),
         options: options.clone(),
     });
-    (pairings, reports)
+    (pairings, reports, unusable)
 }
 
 /// `path` relative to `base` (both absolute, `..` where `path` is not below it), or `None` when

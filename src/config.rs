@@ -351,6 +351,8 @@ pub struct Config {
     pub max_depth: Option<usize>,
     /// `limits.max_entries`.
     pub max_entries: Option<usize>,
+    /// The working directory, read once (relative paths are resolved against it for every file).
+    cwd: std::sync::OnceLock<Option<PathBuf>>,
 }
 
 /// What `[[files]]` entries say about one file: every matching entry applies, later ones win.
@@ -413,7 +415,10 @@ impl Config {
         let absolute = if path.is_absolute() {
             path.to_path_buf()
         } else {
-            std::env::current_dir().ok()?.join(path)
+            self.cwd
+                .get_or_init(|| std::env::current_dir().ok())
+                .as_ref()?
+                .join(path)
         };
         normalize(&absolute)
             .strip_prefix(normalize(&self.dir))

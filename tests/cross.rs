@@ -177,6 +177,43 @@ fn the_config_file_pairs_clients_with_a_server() {
 }
 
 #[test]
+fn a_config_server_that_cannot_be_used_is_reported_once_before_its_first_client() {
+    const NOTED: &str = r#"{"redirect_uris": ["https://a.example/cb"], "x_team": "payments"}"#;
+    let dir = project(
+        "config-broken",
+        &[
+            ("idp/openid-configuration", "{\"issuer\": "),
+            // One warning each (an unknown member), so each client has a line.
+            ("a.client.json", NOTED),
+            ("clients/web.json", NOTED),
+            ("clients/zz.json", NOTED),
+            (
+                "oauth-lint.toml",
+                "[[files]]\npath = \"clients/*.json\"\nserver = \"idp/openid-configuration\"\n",
+            ),
+        ],
+    );
+    let out = run_in(&dir, &["check", "--format", "concise", "a.client.json", "clients"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let broken = stdout.matches("idp/openid-configuration:1:").count();
+    assert_eq!(broken, 1, "{stdout}");
+    let (first_server, first_client) = (
+        stdout.find("idp/openid-configuration:1:").unwrap(),
+        stdout.find("clients/web.json:").unwrap(),
+    );
+    assert!(stdout.find("a.client.json:").unwrap() < first_server, "{stdout}");
+    assert!(first_server < first_client, "{stdout}");
+    assert!(
+        stdout.contains("could not be used: its clients were linted alone"),
+        "{stdout}"
+    );
+    // No input names it: not read for nothing, not reported.
+    let out = run_in(&dir, &["check", "--format", "concise", "a.client.json"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("idp/openid-configuration"), "{stdout}");
+}
+
+#[test]
 fn a_missing_server_is_exit_2_and_clients_are_still_linted() {
     let dir = project(
         "missing",
