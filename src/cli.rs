@@ -535,9 +535,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         report_unusable_server(&report, &mut summary, &mut *reporter, &mut output)?;
     }
     // Lint in parallel, a bounded batch at a time, and report in input order: memory stays
-    // bounded by two batches, not by the number of files (the inputs themselves are read from the
-    // walk a batch at a time). While the report of one batch is written (on this thread), the next
-    // batch is linted (on the rayon pool), so the cores do not wait for the report.
+    // bounded by three batches, not by the number of files (the inputs themselves are read from
+    // the walk a batch at a time).
     let mut cache = Vec::new();
     // The inputs as they are found, never all in memory: `--skip-unknown` treats named files as
     // walked ones (an unknown kind is skipped, not an error).
@@ -550,7 +549,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             input
         },
     );
-    let mut next_batch = || -> Vec<(Input, Arc<LintOptions>, Option<PathBuf>)> {
+    type Batch = Vec<(Input, Arc<LintOptions>, Option<PathBuf>)>;
+    let mut next_batch = || -> Batch {
         inputs
             .by_ref()
             .take(BATCH)
@@ -581,51 +581,71 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             .map(|(input, options, configured)| lint_input(input, options, configured.as_deref(), pairings))
             .collect()
     };
-    std::thread::scope(|scope| -> Result<(), String> {
-        let mut batch = next_batch();
-        let mut reports = lint_batch(&batch);
-        while !batch.is_empty() {
-            let following = next_batch();
-            let next = (!following.is_empty()).then(|| scope.spawn(move || (lint_batch(&following), following)));
-            for ((input, options, configured), mut report) in batch.iter().zip(std::mem::take(&mut reports)) {
-                // A config-named server that cannot be used: reported before the first input that
-                // names it.
-                if let Some(server) = configured.as_ref().and_then(|path| unusable_servers.remove(path)) {
-                    trouble |= server.io_error;
-                    report_unusable_server(&server, &mut summary, &mut *reporter, &mut output)?;
-                }
-                if let Input::Stdin { display } = input {
-                    report = if stdin_used {
-                        lint::unreadable(display, "stdin (`-`) can be read only once".into(), options)
-                    } else {
-                        stdin_used = true;
-                        read_stdin(display, options, pairings)
-                    };
-                }
-                if report.kind == Some(Kind::Client) {
-                    let pairing = crate::pairing::pair(Path::new(&report.source.path), configured.as_deref(), pairings);
-                    if let crate::pairing::Pairing::Paired { server, source } = &pairing {
-                        summary.pairs.push(report::PairRecord {
-                            client: report.source.path.clone(),
-                            server: server.path().to_owned(),
-                            source: source.as_str(),
-                        });
-                    }
-                    pairing_notes.record(&pairing);
-                }
-                trouble |= report.io_error;
-                summary.add(&report);
-                reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
+    let mut report_batch = |batch: Batch, reports: Vec<FileReport>| -> Result<(), String> {
+        for ((input, options, configured), mut report) in batch.iter().zip(reports) {
+            // A config-named server that cannot be used: reported before the first input that
+            // names it.
+            if let Some(server) = configured.as_ref().and_then(|path| unusable_servers.remove(path)) {
+                trouble |= server.io_error;
+                report_unusable_server(&server, &mut summary, &mut *reporter, &mut output)?;
             }
-            match next {
-                Some(next) => {
-                    (reports, batch) = next.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                }
-                None => batch = Vec::new(),
+            if let Input::Stdin { display } = input {
+                report = if stdin_used {
+                    lint::unreadable(display, "stdin (`-`) can be read only once".into(), options)
+                } else {
+                    stdin_used = true;
+                    read_stdin(display, options, pairings)
+                };
             }
+            if report.kind == Some(Kind::Client) {
+                let pairing = crate::pairing::pair(Path::new(&report.source.path), configured.as_deref(), pairings);
+                if let crate::pairing::Pairing::Paired { server, source } = &pairing {
+                    summary.pairs.push(report::PairRecord {
+                        client: report.source.path.clone(),
+                        server: server.path().to_owned(),
+                        source: source.as_str(),
+                    });
+                }
+                pairing_notes.record(&pairing);
+            }
+            trouble |= report.io_error;
+            summary.add(&report);
+            reporter.file(&report, &mut output).map_err(|e| e.to_string())?;
         }
         Ok(())
-    })?;
+    };
+    let first = next_batch();
+    if first.len() < BATCH {
+        // One batch holds every input (one file, the pre-commit case, lints on this thread).
+        let reports = lint_batch(&first);
+        report_batch(first, reports)?;
+    } else {
+        // Up to `AHEAD` batches are queued on the pool while the oldest is reported, so the pool
+        // always has the next batch when it finishes one: the cores wait neither at a batch
+        // boundary, nor for the report, nor for the walk (which goes on here meanwhile).
+        const AHEAD: usize = 2;
+        let lint_batch = &lint_batch;
+        rayon::in_place_scope(|scope| -> Result<(), String> {
+            let mut in_flight = std::collections::VecDeque::with_capacity(AHEAD);
+            let mut batch = first;
+            loop {
+                while !batch.is_empty() && in_flight.len() < AHEAD {
+                    let (done, linted) = std::sync::mpsc::sync_channel(1);
+                    scope.spawn(move |_| {
+                        let reports = lint_batch(&batch);
+                        let _ = done.send((batch, reports));
+                    });
+                    in_flight.push_back(linted);
+                    batch = next_batch();
+                }
+                let Some(linted) = in_flight.pop_front() else { break };
+                // No batch: its lint panicked, and the scope re-raises the panic when it ends.
+                let Ok((batch, reports)) = linted.recv() else { break };
+                report_batch(batch, reports)?;
+            }
+            Ok(())
+        })?;
+    }
     summary.notes.extend(pairing_notes.lines());
     reporter.finish(&summary, &mut output).map_err(|e| e.to_string())?;
     if args.statistics && matches!(format, Format::Full | Format::Concise) {

@@ -269,11 +269,35 @@ impl ReadError {
 }
 
 /// Reads a regular file of at most `limit` bytes. Anything else (a directory, a FIFO, a device such
-/// as `/dev/zero`, a file that grows past the limit while being read) is refused without reading
-/// more than `limit + 1` bytes, so no input can block or exhaust memory.
+/// as `/dev/zero`, a file over the limit) is refused without reading more than `limit + 1` bytes,
+/// so no input can block or exhaust memory.
+///
+/// The file is opened first (without blocking, so a FIFO cannot hang the open) and then examined
+/// through its handle: one path lookup per file, not two. A file whose size is known is read in
+/// one call of exactly that size, with no second call to find the end (a file that grows while
+/// being read is read as it was when examined); a file that reports no size (procfs and the like)
+/// is read to its end, bounded by the limit.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(io_message(&e)))?;
+    let io = |e: std::io::Error| ReadError::Io(io_message(&e));
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = match open.open(path) {
+        Ok(file) => file,
+        // A socket cannot be opened at all: say what it is rather than the open's errno.
+        Err(e) => {
+            return Err(match std::fs::metadata(path) {
+                Ok(meta) if !meta.is_file() && !meta.is_dir() => ReadError::NotRegular,
+                _ => io(e),
+            });
+        }
+    };
+    let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
         return Err(ReadError::Directory);
     }
@@ -283,12 +307,25 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > limit {
         return Err(ReadError::TooLarge(meta.len()));
     }
-    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(io_message(&e)))?;
-    // The file may grow between stat and read: never read more than the limit allows.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit.saturating_add(1))
+    let expected = meta.len() as usize;
+    let mut bytes = vec![0; expected];
+    let mut filled = 0;
+    while filled < expected {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io(e)),
+        }
+    }
+    bytes.truncate(filled);
+    if expected > 0 && filled == expected {
+        return Ok(bytes);
+    }
+    // No size reported, or shorter than reported: read on to the end, never past the limit.
+    file.take(limit.saturating_add(1).saturating_sub(filled as u64))
         .read_to_end(&mut bytes)
-        .map_err(|e| ReadError::Io(io_message(&e)))?;
+        .map_err(io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
@@ -710,4 +747,59 @@ fn finish(diagnostics: &mut Vec<Diagnostic>, options: &LintOptions) {
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.rule.code, &a.pointer, &a.message).cmp(&(b.span.start, b.rule.code, &b.pointer, &b.message))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ReadError, read_bounded};
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("oauth-lint-read-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn reads_a_file_whole_and_refuses_one_over_the_limit() {
+        let dir = scratch("limit");
+        let path = dir.join("a.json");
+        std::fs::write(&path, b"{\"a\": 1}").unwrap();
+        assert_eq!(read_bounded(&path, 8).unwrap(), b"{\"a\": 1}");
+        assert!(matches!(read_bounded(&path, 7), Err(ReadError::TooLarge(8))));
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(read_bounded(&path, 8).unwrap(), b"");
+        assert!(matches!(read_bounded(&dir, 8), Err(ReadError::Directory)));
+        assert!(matches!(
+            read_bounded(&dir.join("missing.json"), 8),
+            Err(ReadError::Io(_))
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// procfs reports a size of 0 for files that have content: they are read to their end, and
+    /// the limit still holds.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn reads_a_file_that_reports_no_size() {
+        let path = std::path::Path::new("/proc/self/status");
+        assert_eq!(std::fs::metadata(path).unwrap().len(), 0);
+        let bytes = read_bounded(path, 1 << 20).unwrap();
+        assert!(bytes.starts_with(b"Name:"), "{}", String::from_utf8_lossy(&bytes));
+        assert!(matches!(read_bounded(path, 10), Err(ReadError::TooLarge(11))));
+    }
+
+    /// A socket cannot be opened: it is named for what it is, not by the open's error.
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_socket() {
+        let dir = scratch("socket");
+        let path = dir.join("s.json");
+        let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+        assert!(matches!(read_bounded(&path, 1 << 20), Err(ReadError::NotRegular)));
+        assert!(matches!(
+            read_bounded(std::path::Path::new("/dev/null"), 10),
+            Err(ReadError::NotRegular)
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
