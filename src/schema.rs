@@ -127,6 +127,16 @@ enum FastFormat {
     Email,
 }
 
+/// What [`FastSchema::quick_check`] proves of a document.
+enum Quick<'n> {
+    /// Valid.
+    Valid,
+    /// Valid but perhaps for these top-level members.
+    Members(Vec<&'n str>),
+    /// Nothing: the whole document goes to the validator.
+    Whole,
+}
+
 static FAST_SCHEMAS: [LazyLock<FastSchema>; 4] = [
     LazyLock::new(|| FastSchema::compile(Kind::Client)),
     LazyLock::new(|| FastSchema::compile(Kind::Server)),
@@ -387,8 +397,57 @@ impl FastSchema {
     }
 
     /// Whether the document is certainly valid against the schema.
+    #[cfg(test)]
     fn proves_valid(&self, root: &Node<'_>) -> bool {
         !self.nodes.is_empty() && self.holds(0, root, 0)
+    }
+
+    /// What the quick check proves of the document: valid; or valid but for the top-level
+    /// members named (when the root is an object and the schema's root has nothing but `type`,
+    /// `properties` and `patternProperties`); or nothing.
+    fn quick_check<'n>(&self, root: &'n Node<'_>) -> Quick<'n> {
+        let Some(node) = self.nodes.first() else {
+            return Quick::Whole;
+        };
+        let plain_root = !node.unsure
+            && node.kind == Some(FastType::Object)
+            && node.format.is_none()
+            && node.enum_strings.is_none()
+            && node.minimum.is_none()
+            && node.items.is_none()
+            && node.reference.is_none();
+        let Value::Object(object) = &root.value else {
+            return if self.holds(0, root, 0) {
+                Quick::Valid
+            } else {
+                Quick::Whole
+            };
+        };
+        if !plain_root {
+            return if self.holds(0, root, 0) {
+                Quick::Valid
+            } else {
+                Quick::Whole
+            };
+        }
+        // As `holds` at the root, member by member.
+        let mut unproven: Vec<&'n str> = Vec::new();
+        for m in object.iter() {
+            let sure = !(node.has_pattern_properties && m.name.as_bytes().contains(&b'#'))
+                && node
+                    .properties
+                    .as_ref()
+                    .and_then(|p| p.get(m.name.as_ref()))
+                    .is_none_or(|&sub| self.holds(sub, &m.value, 1));
+            if !sure && !unproven.contains(&m.name.as_ref()) {
+                unproven.push(m.name.as_ref());
+            }
+        }
+        if unproven.is_empty() {
+            Quick::Valid
+        } else {
+            Quick::Members(unproven)
+        }
     }
 
     fn holds(&self, index: usize, value: &Node<'_>, depth: usize) -> bool {
@@ -465,11 +524,12 @@ pub fn schema_json(kind: Kind) -> &'static J {
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     // Most documents are valid: a quick check on the parse tree proves it without converting the
     // document for the validator. What it cannot prove valid goes to the validator.
-    if !FAST_SCHEMAS[ctx.kind as usize].proves_valid(ctx.root) {
+    let quick = FAST_SCHEMAS[ctx.kind as usize].quick_check(ctx.root);
+    if !matches!(quick, Quick::Valid) {
         // Compiled on first use only: a run over valid documents never compiles it.
         let validator = &*VALIDATORS[ctx.kind as usize];
         let mut long = Vec::new();
-        let instance = bounded_serde(ctx.root, &mut Vec::new(), &mut long);
+        let instance = validator_instance(ctx.root, &quick, &mut long);
         validate(ctx, validator, &instance, None);
         // The elements cut from long arrays, a chunk at a time, each chunk in a skeleton document that
         // holds only the path to its array (so nothing else is reported twice).
@@ -578,6 +638,29 @@ struct LongArray<'n, 'a> {
     node: &'n Node<'a>,
 }
 
+/// What goes to the validator when the quick check did not prove the document valid: only the
+/// members it did not prove valid when it names them (the top level of the schemas relates no
+/// member to another: no `required`, no `additionalProperties`, no dependencies, so their errors
+/// are the document's errors), else the whole document. Long arrays are cut as in
+/// [`bounded_serde`].
+fn validator_instance<'n, 'a>(root: &'n Node<'a>, quick: &Quick<'_>, long: &mut Vec<LongArray<'n, 'a>>) -> J {
+    let Quick::Members(names) = quick else {
+        return bounded_serde(root, &mut Vec::new(), long);
+    };
+    let mut map = serde_json::Map::new();
+    let mut path = Vec::new();
+    for m in root.as_object().into_iter().flat_map(|o| o.iter()) {
+        // Every occurrence of a name, in order, as for the whole document: the validator sees
+        // the last one.
+        if names.contains(&m.name.as_ref()) {
+            path.push(Segment::Key(m.name.to_string()));
+            map.insert(m.name.to_string(), bounded_serde(&m.value, &mut path, long));
+            path.pop();
+        }
+    }
+    J::Object(map)
+}
+
 /// [`Node::to_serde`], with arrays cut to their first [`LONG_ARRAY`] elements; the arrays cut are
 /// recorded with their path (`path` is the path of `node`).
 fn bounded_serde<'n, 'a>(node: &'n Node<'a>, path: &mut Vec<Segment>, long: &mut Vec<LongArray<'n, 'a>>) -> J {
@@ -619,9 +702,8 @@ fn validate(
     instance: &J,
     chunk: Option<(&[Segment], usize)>,
 ) {
-    if validator.is_valid(instance) {
-        return;
-    }
+    // No `is_valid` first: what reaches the validator is mostly invalid (the quick check proved
+    // the rest valid), and a valid instance yields no error either way.
     for error in validator.iter_errors(instance) {
         let schema_path = error.schema_path().as_str().to_owned();
         let pointer = match chunk {
@@ -1068,6 +1150,58 @@ mod tests {
         assert!(checked > 500, "{checked} documents");
         // The quick check is useful: it proves many documents valid.
         assert!(proven.iter().all(|&n| n > 50), "{proven:?}");
+    }
+
+    #[test]
+    fn the_members_not_proven_valid_have_the_documents_errors() {
+        // Every JSON document of the fixtures, as each kind: the validator
+        // finds the same errors in the members the quick check leaves to it as in the whole
+        // document.
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let errors = |kind: Kind, instance: &J| -> Vec<String> {
+            let mut errors: Vec<String> = VALIDATORS[kind as usize]
+                .iter_errors(instance)
+                .map(|e| {
+                    format!(
+                        "{} {} {:?}",
+                        e.instance_path().as_str(),
+                        e.schema_path().as_str(),
+                        e.kind()
+                    )
+                })
+                .collect();
+            errors.sort();
+            errors
+        };
+        let (mut partial, mut checked) = (0, 0);
+        for entry in walkdir::WalkDir::new(manifest.join("fixtures"))
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let Ok(parsed) = crate::json::parse(&text, &crate::json::ParseOptions::default()) else {
+                continue;
+            };
+            for kind in Kind::ALL {
+                let quick = FAST_SCHEMAS[kind as usize].quick_check(&parsed.root);
+                // Both cut the same (long arrays: later chunks are validated apart, and only
+                // arrays in members not proven valid can have errors there).
+                let whole = errors(kind, &validator_instance(&parsed.root, &Quick::Whole, &mut Vec::new()));
+                if let Quick::Valid = quick {
+                    assert!(whole.is_empty(), "{} as {kind}: {whole:?}", entry.path().display());
+                    continue;
+                }
+                partial += usize::from(matches!(quick, Quick::Members(_)));
+                let instance = validator_instance(&parsed.root, &quick, &mut Vec::new());
+                assert_eq!(errors(kind, &instance), whole, "{} as {kind}", entry.path().display());
+            }
+            checked += 1;
+        }
+        assert!(checked > 500, "{checked} documents");
+        // Most documents are valid; of the others, most go to the validator in part.
+        assert!(partial > 50, "{partial} documents validated in part");
     }
 
     #[test]
