@@ -74,18 +74,7 @@ pub(crate) fn unescape_token(token: &str) -> Cow<'_, str> {
 /// Appends the decimal digits of `n`, without the formatting machinery (pointers and report
 /// positions are written by the hundred thousand in a large run).
 pub(crate) fn push_decimal(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut n = n;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 #[cfg(test)]

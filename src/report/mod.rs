@@ -21,7 +21,6 @@ pub use json::Json;
 pub use junit::Junit;
 pub use sarif::Sarif;
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
@@ -55,8 +54,9 @@ pub struct Summary {
     pub infos: usize,
     /// Inputs that could not be read.
     pub unreadable: usize,
-    /// Findings per rule code, with the rule name.
-    pub per_rule: BTreeMap<&'static str, (&'static str, usize)>,
+    /// Findings per rule code, with the rule name (unordered: counted for every finding of every
+    /// file; [`Summary::statistics`] sorts).
+    pub per_rule: std::collections::HashMap<&'static str, (&'static str, usize), crate::registry::NameHash>,
     /// Notes about how the run was set up (e.g. which server each client was paired with).
     pub notes: Vec<String>,
     /// Which server each client was checked against.
