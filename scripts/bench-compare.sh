@@ -147,11 +147,11 @@ if [ "$PEERS" = 1 ]; then
 fi
 
 # ------------------------------------------------------------------ timing
-# time_cmd NAME COMMAND: median wall time in seconds (RUNS runs after one warm-up) → $WORK/t.NAME
+# time_cmd NAME COMMAND: median wall time in seconds (RUNS runs after two warm-ups) → $WORK/t.NAME
 time_cmd() {
   local name="$1" cmd="$2"
   if command -v hyperfine >/dev/null; then
-    hyperfine --style none --warmup 1 --runs "$RUNS" -i --export-json "$WORK/h.$name.json" \
+    hyperfine --style none --warmup 2 --runs "$RUNS" -i --export-json "$WORK/h.$name.json" \
       --command-name "$name" "$cmd" >/dev/null 2>&1
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"])' \
       "$WORK/h.$name.json" > "$WORK/t.$name"
@@ -168,6 +168,9 @@ time_cmd() {
   printf '  %-34s %8.3f s\n' "$name" "$(cat "$WORK/t.$name")" >&2
 }
 
+# The corpus was just written: flush it to disk first, so that no command (oauth-lint is timed
+# first) shares the machine with the kernel writing it back.
+sync
 echo "load before timing: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "timing ($RUNS runs each, median)…" >&2
 time_cmd oauth-lint "'$LINT' check --isolated --format concise '$CORPUS' > /dev/null"
