@@ -333,6 +333,8 @@ fn closest_among<'c>(name: &str, candidates: impl Iterator<Item = Candidate<'c>>
     let limit = (name.chars().count() / 6).clamp(1, 3);
     let lower_len = lower.chars().count();
     let lower_set = char_set(&lower);
+    // Counted on first use: the length and the character set rule out most candidates first.
+    let mut lower_letters: Option<Option<LetterCounts>> = None;
     let mut best: Option<(usize, &str)> = None;
     for Candidate {
         name: candidate,
@@ -346,10 +348,11 @@ fn closest_among<'c>(name: &str, candidates: impl Iterator<Item = Candidate<'c>>
         // The edit distance is at least the difference in length: skip, without computing it, a
         // candidate that could be neither within the limit nor closer than the best so far.
         let bound = best.map_or(limit, |(d, _)| limit.min(d - 1));
-        if lower_len.abs_diff(chars) > bound
-            || set_bound(lower_set, set) > bound
-            || letter_bound(&lower, candidate) > bound
-        {
+        if lower_len.abs_diff(chars) > bound || set_bound(lower_set, set) > bound {
+            continue;
+        }
+        let letters = lower_letters.get_or_insert_with(|| LetterCounts::of(&lower));
+        if letters.as_ref().map_or(0, |l| l.bound(candidate)) > bound {
             continue;
         }
         let distance = strsim::damerau_levenshtein(&lower, &candidate.to_ascii_lowercase());
@@ -367,7 +370,7 @@ fn char_set(s: &str) -> Option<u64> {
 }
 
 /// A lower bound of the Damerau–Levenshtein distance from the character sets alone (cheaper
-/// than [`letter_bound`], weaker): each bucket one string uses and the other does not needs an
+/// than [`LetterCounts::bound`], weaker): each bucket one string uses and the other does not needs an
 /// edit of its own.
 fn set_bound(a: Option<u64>, b: Option<u64>) -> usize {
     match (a, b) {
@@ -376,30 +379,43 @@ fn set_bound(a: Option<u64>, b: Option<u64>) -> usize {
     }
 }
 
-/// A lower bound of the Damerau–Levenshtein distance between `lower` and `candidate` compared
-/// case-insensitively, from the characters they are made of (0 when either is not ASCII): an
-/// insertion or a deletion changes the count of one character by one, a substitution the counts of
-/// two, a transposition none, so the distance is at least half the sum of the count differences.
-fn letter_bound(lower: &str, candidate: &str) -> usize {
-    if !lower.is_ascii() || !candidate.is_ascii() {
-        return 0;
+/// How many times each ASCII character occurs in a name, case-insensitively: counted once per
+/// name, then compared with each candidate that the cheaper bounds do not rule out.
+struct LetterCounts([i16; 128]);
+
+impl LetterCounts {
+    /// `None` when `s` is not ASCII, or too long for a count to fit (no bound then).
+    fn of(s: &str) -> Option<Self> {
+        if !s.is_ascii() || s.len() > MAX_COUNTED {
+            return None;
+        }
+        let mut counts = [0i16; 128];
+        for b in s.bytes() {
+            counts[usize::from(b.to_ascii_lowercase())] += 1;
+        }
+        Some(LetterCounts(counts))
     }
-    let mut counts = [0i32; 128];
-    for b in lower.bytes() {
-        counts[usize::from(b.to_ascii_lowercase())] += 1;
+
+    /// A lower bound of the Damerau–Levenshtein distance between the counted name and `candidate`
+    /// compared case-insensitively, from the characters they are made of (0 when `candidate` is
+    /// not ASCII): an insertion or a deletion changes the count of one character by one, a
+    /// substitution the counts of two, a transposition none, so the distance is at least half the
+    /// sum of the count differences.
+    fn bound(&self, candidate: &str) -> usize {
+        if !candidate.is_ascii() || candidate.len() > MAX_COUNTED {
+            return 0;
+        }
+        let mut counts = self.0;
+        for b in candidate.bytes() {
+            counts[usize::from(b.to_ascii_lowercase())] -= 1;
+        }
+        let differences: usize = counts.iter().map(|c| usize::from(c.unsigned_abs())).sum();
+        differences.div_ceil(2)
     }
-    for b in candidate.bytes() {
-        counts[usize::from(b.to_ascii_lowercase())] -= 1;
-    }
-    // Sum over the characters that occur (each counted once), not over the whole table.
-    let mut differences = 0;
-    for b in lower.bytes().chain(candidate.bytes()) {
-        let count = &mut counts[usize::from(b.to_ascii_lowercase())];
-        differences += count.unsigned_abs() as usize;
-        *count = 0;
-    }
-    differences.div_ceil(2)
 }
+
+/// The longest name [`LetterCounts`] counts: no count or difference of counts overflows an `i16`.
+const MAX_COUNTED: usize = i16::MAX as usize;
 
 #[cfg(test)]
 mod tests {
@@ -430,7 +446,8 @@ mod tests {
             for b in words {
                 let lower = a.to_ascii_lowercase();
                 let distance = strsim::damerau_levenshtein(&lower, &b.to_ascii_lowercase());
-                assert!(letter_bound(&lower, b) <= distance, "{a} {b}");
+                let letter_bound = LetterCounts::of(&lower).map_or(0, |l| l.bound(b));
+                assert!(letter_bound <= distance, "{a} {b}");
                 assert!(set_bound(char_set(&lower), char_set(b)) <= distance, "{a} {b}");
             }
         }
