@@ -55,7 +55,7 @@ UserInfo) can be turned into a decryption oracle unless its implementation is ca
 
 pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
     for v in values.members.iter().chain(&values.jwk) {
-        let AlgName::Registered(entry, category) = AlgName::of(v.value) else {
+        let AlgName::Registered(entry, category) = v.name else {
             continue;
         };
         if !v.slot.accepts(category) {

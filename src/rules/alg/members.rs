@@ -198,6 +198,8 @@ pub struct AlgValue<'o, 'a> {
     pub node: &'o Node<'a>,
     /// The algorithm name as written.
     pub value: &'o str,
+    /// What the name is ([`AlgName::of`]), looked up once for all the family's rules.
+    pub name: AlgName,
     /// Where the value is (converts into the RFC 6901 pointer string a finding takes).
     pub pointer: AlgPointer,
 }
@@ -285,6 +287,7 @@ pub fn alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
                     container: node,
                     node: item,
                     value,
+                    name: AlgName::of(value),
                     pointer: AlgPointer::Item(spec.name, index),
                 });
             }
@@ -295,6 +298,7 @@ pub fn alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
                 container: node,
                 node,
                 value,
+                name: AlgName::of(value),
                 pointer: AlgPointer::Member(spec.name),
             });
         }
@@ -325,6 +329,7 @@ pub fn jwk_alg_values<'o, 'a>(ctx: &Ctx<'o, 'a>) -> Vec<AlgValue<'o, 'a>> {
                 container: alg,
                 node: alg,
                 value,
+                name: AlgName::of(value),
                 pointer: AlgPointer::JwkAlg { inline, key: index },
             });
         }

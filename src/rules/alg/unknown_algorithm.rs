@@ -57,7 +57,7 @@ listing `ES192` advertises something no client can use.
 
 pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
     for v in values.members.iter().chain(&values.jwk) {
-        let name = AlgName::of(v.value);
+        let name = v.name;
         let (message, help) = match name {
             AlgName::WrongCase(registered) => (
                 format!(

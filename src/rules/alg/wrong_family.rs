@@ -4,7 +4,7 @@ use crate::diagnostic::Severity;
 use crate::document::Kind;
 use crate::registry::AlgCategory;
 use crate::rules::alg::AlgValues;
-use crate::rules::alg::members::{AlgMember, AlgName, Slot, alg_member, describe_category};
+use crate::rules::alg::members::{AlgMember, Slot, alg_member, describe_category};
 use crate::rules::{Basis, Ctx, Rule};
 
 /// ALG002: an algorithm of the wrong family: an `enc` value in an `alg` member, a JWE `alg` in a signing list.
@@ -59,7 +59,7 @@ pub(super) fn check<'o, 'a>(ctx: &mut Ctx<'o, 'a>, values: &AlgValues<'o, 'a>) {
         let Some(member) = v.member else {
             continue;
         };
-        let Some(category) = AlgName::of(v.value).category() else {
+        let Some(category) = v.name.category() else {
             continue;
         };
         if v.slot.accepts(category) {
