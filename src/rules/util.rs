@@ -3,6 +3,7 @@
 
 use crate::json::{Node, Object, Pointer};
 use crate::registry::{self, AlgCategory, Entry};
+use crate::rules::doc::Suggestions;
 
 /// A string member: its node and value.
 pub fn str_member<'o, 'a>(obj: &'o Object<'a>, name: &str) -> Option<(&'o Node<'a>, &'o str)> {
@@ -105,12 +106,15 @@ pub fn lookup_alg(name: &str) -> AlgLookup {
     if let Some((entry, category)) = registry::jose_algorithm(name) {
         return AlgLookup::Registered(entry, category);
     }
-    let names = registry::values(registry::tables::JOSE_ALGORITHMS);
     if let Some(exact) = registry::values(registry::tables::JOSE_ALGORITHMS).find(|n| n.eq_ignore_ascii_case(name)) {
         return AlgLookup::WrongCase(exact);
     }
-    AlgLookup::Unknown(crate::rules::doc::closest_value(name, names))
+    AlgLookup::Unknown(JOSE_ALGORITHM_NAMES.closest(name))
 }
+
+/// The registered JOSE algorithm names, prepared once for suggestions.
+static JOSE_ALGORITHM_NAMES: std::sync::LazyLock<Suggestions> =
+    std::sync::LazyLock::new(|| Suggestions::new(registry::values(registry::tables::JOSE_ALGORITHMS)));
 
 /// Whether a JWS algorithm is a MAC keyed with the client secret (`HS256`, `HS384`, `HS512`).
 pub fn is_hmac(alg: &str) -> bool {

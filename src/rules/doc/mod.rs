@@ -32,3 +32,4 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
 }
 
 pub(crate) use unknown_member::closest as closest_value;
+pub(crate) use unknown_member::Suggestions;

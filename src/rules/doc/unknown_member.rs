@@ -323,6 +323,21 @@ impl<'c> Candidate<'c> {
     }
 }
 
+/// A fixed list of names to suggest from (a registry), with what [`closest`] needs of each name
+/// computed once: every unknown value of every document is compared with all of them.
+pub(crate) struct Suggestions(Vec<Candidate<'static>>);
+
+impl Suggestions {
+    pub(crate) fn new(names: impl IntoIterator<Item = &'static str>) -> Self {
+        Suggestions(names.into_iter().map(Candidate::new).collect())
+    }
+
+    /// The name closest to `name`, as [`closest`] finds it.
+    pub(crate) fn closest(&self, name: &str) -> Option<&'static str> {
+        closest_among(name, self.0.iter().copied())
+    }
+}
+
 /// The candidate closest to `name`, if close enough to be a likely typo.
 pub(crate) fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     closest_among(name, candidates.into_iter().map(Candidate::new))
