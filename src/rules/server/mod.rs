@@ -175,8 +175,15 @@ fn openid_evidence(ctx: &Ctx<'_, '_>) -> Option<OpenIdEvidence> {
     if ctx.has_profile(Profile::Oidc) {
         return Some(OpenIdEvidence::Profile);
     }
-    let file_name = Path::new(&ctx.file.path).file_name().and_then(|n| n.to_str());
-    if matches!(file_name, Some("openid-configuration" | "openid-configuration.json")) {
+    // The file name can only be one of these if the path ends with it, but for separators and `.`
+    // components: that rules most paths out before splitting one into components.
+    let tail = ctx.file.path.trim_end_matches(['/', '\\', '.']);
+    if (tail.ends_with("openid-configuration") || tail.ends_with("openid-configuration.json"))
+        && matches!(
+            Path::new(&ctx.file.path).file_name().and_then(|n| n.to_str()),
+            Some("openid-configuration" | "openid-configuration.json")
+        )
+    {
         return Some(OpenIdEvidence::FileName);
     }
     let obj = ctx.object();
@@ -380,6 +387,12 @@ mod tests {
         assert!(!codes("as.discovery.json", PLAIN, vec![]).contains(&"SRV006"));
         assert!(codes("oauth-authorization-server", PLAIN, vec![]).is_empty());
         assert!(codes("site/.well-known/openid-configuration", PLAIN, vec![]).contains(&"SRV006"));
+        for path in ["openid-configuration.json", "site/openid-configuration/", "site/openid-configuration/./"] {
+            assert!(codes(path, PLAIN, vec![]).contains(&"SRV006"), "{path}");
+        }
+        for path in ["site/x-openid-configuration", "openid-configuration.json.bak", "openid-configuration/.."] {
+            assert!(!codes(path, PLAIN, vec![]).contains(&"SRV006"), "{path}");
+        }
         assert!(codes("as.discovery.json", PLAIN, vec![Profile::Oidc]).contains(&"SRV006"));
     }
 
