@@ -56,7 +56,7 @@ pub use scopes::INVALID_SCOPE_TOKEN;
 pub use values::{UNKNOWN_GRANT_TYPE, UNKNOWN_METADATA_VALUE};
 
 use crate::document::Kind;
-use crate::json::{Member, Object};
+use crate::json::{Member, Node, Object};
 use crate::registry;
 use crate::rules::util::str_array;
 use crate::rules::{Ctx, Profile, Rule};
@@ -235,9 +235,8 @@ pub(crate) fn response_type_tokens(value: &str) -> impl Iterator<Item = &str> {
 /// The declared grant types, when `grant_types_supported` is a non-empty array (an empty one is
 /// `DOC005`'s finding and is read as omitted).
 pub(crate) fn declared_grants<'o>(obj: &'o Object<'_>) -> Option<Vec<&'o str>> {
-    let (_, items) = str_array(obj, "grant_types_supported")?;
-    let grants: Vec<&str> = items.iter().map(|(_, _, g)| *g).collect();
-    (!obj.get("grant_types_supported")?.as_array()?.is_empty()).then_some(grants)
+    let items = obj.get("grant_types_supported")?.as_array()?;
+    (!items.is_empty()).then(|| items.iter().filter_map(Node::as_str).collect())
 }
 
 /// The declared response types, when `response_types_supported` is a non-empty array.
