@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::json::Span;
-use crate::rules::server::{endpoint_members, quoted_list};
+use crate::rules::server::{endpoint_members, plain_host, quoted_list};
 use crate::rules::util::{parse_url, ptr, str_member};
 use crate::rules::{Basis, Ctx, Rule};
 
@@ -63,6 +63,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if authority.is_some_and(|a| super::shares_issuer_authority(value, a)) {
             continue; // the issuer's own host
         }
+        // On the issuer's site as written: whether the parser accepts it or not, nothing to report.
+        if plain_host(value).is_some_and(|(_, host)| domain_site(host).eq_ignore_ascii_case(&issuer_site)) {
+            continue;
+        }
         let Some(url) = parse_url(value) else { continue };
         let (Some(host), Some(endpoint_site)) = (url.host_str(), site(&url)) else {
             continue;
@@ -114,24 +118,28 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
 /// (`a.github.io` and `b.github.io`), which errs on the side of silence.
 fn site(url: &url::Url) -> Option<std::borrow::Cow<'_, str>> {
     match url.host()? {
-        url::Host::Domain(domain) => {
-            // Borrowed from the URL, without splitting into a vector: the start of the last two or
-            // three labels (sites are compared ignoring ASCII case).
-            let domain = domain.trim_end_matches('.');
-            let mut dots = domain.rmatch_indices('.').map(|(i, _)| i);
-            let (last, second, third) = (dots.next(), dots.next(), dots.next());
-            let tld_len = domain.len() - last.map_or(0, |i| i + 1);
-            let second_len = match (last, second) {
-                (Some(l), Some(s)) => l - s - 1,
-                (Some(l), None) => l,
-                _ => usize::MAX,
-            };
-            let keep_three = second.is_some() && tld_len == 2 && second_len <= 3;
-            let start = if keep_three { third } else { second };
-            Some(std::borrow::Cow::Borrowed(&domain[start.map_or(0, |i| i + 1)..]))
-        }
+        url::Host::Domain(domain) => Some(std::borrow::Cow::Borrowed(domain_site(domain))),
         other => Some(std::borrow::Cow::Owned(other.to_string())),
     }
+}
+
+/// [`site`] of a domain name: borrowed from it, without splitting into a vector, the start of the
+/// last two or three labels (sites are compared ignoring ASCII case).
+fn domain_site(domain: &str) -> &str {
+    let domain = domain.trim_end_matches('.');
+    let dot_before = |end: usize| domain.as_bytes()[..end].iter().rposition(|&b| b == b'.');
+    let last = dot_before(domain.len());
+    let second = last.and_then(dot_before);
+    let third = second.and_then(dot_before);
+    let tld_len = domain.len() - last.map_or(0, |i| i + 1);
+    let second_len = match (last, second) {
+        (Some(l), Some(s)) => l - s - 1,
+        (Some(l), None) => l,
+        _ => usize::MAX,
+    };
+    let keep_three = second.is_some() && tld_len == 2 && second_len <= 3;
+    let start = if keep_three { third } else { second };
+    &domain[start.map_or(0, |i| i + 1)..]
 }
 
 #[cfg(test)]

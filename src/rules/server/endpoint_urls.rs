@@ -202,6 +202,17 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if https_authority.is_some_and(|a| super::shares_issuer_authority(value, a)) && !value.contains('#') {
             continue;
         }
+        // Nor has an https URL written plainly on a host that cannot be local (a domain not ending
+        // in `localhost`), without a fragment, whether the parser accepts it or not.
+        let plain_public_https = super::plain_host(value).is_some_and(|(scheme, host)| {
+            scheme == "https"
+                && !host
+                    .get(host.len().saturating_sub("localhost".len())..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case("localhost"))
+        });
+        if plain_public_https && !value.contains('#') {
+            continue;
+        }
         let (name, pointer) = if alias {
             (
                 format!("mtls_endpoint_aliases.{}", member.name),

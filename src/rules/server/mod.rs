@@ -326,6 +326,44 @@ pub(crate) fn issuer_authority(issuer: &str) -> Option<&str> {
     (end > after_scheme).then(|| &issuer[..end])
 }
 
+/// The scheme and host of an `http` or `https` URL written plainly, as a URL parser reads them
+/// (but for ASCII case) when it accepts the URL at all: `http://` or `https://`, a host of ASCII
+/// letters, digits, `-` and `.` whose last label starts with a letter (a domain, not an IPv4
+/// address), then a port, a path, a query, a fragment or nothing. With no `@` in the authority
+/// (user information), nothing can make the parser read another host, so rules that only look at
+/// the host can skip parsing such URLs.
+pub(crate) fn plain_host(value: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = match value.strip_prefix("https://") {
+        Some(rest) => ("https", rest),
+        None => ("http", value.strip_prefix("http://")?),
+    };
+    let bytes = rest.as_bytes();
+    let host_len = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
+        .unwrap_or(bytes.len());
+    match bytes.get(host_len) {
+        None | Some(b'/' | b'\\' | b'?' | b'#') => {}
+        // A port, unless an `@` further in the authority makes all this user information.
+        Some(b':') => {
+            let port = &bytes[host_len..];
+            let end = port
+                .iter()
+                .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+                .unwrap_or(port.len());
+            if port[..end].contains(&b'@') {
+                return None;
+            }
+        }
+        Some(_) => return None,
+    }
+    let host = &rest[..host_len];
+    let last_label = &host[host.rfind('.').map_or(0, |i| i + 1)..];
+    last_label
+        .starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some((scheme, host))
+}
+
 /// Whether `value` is written with the same `scheme://authority` text as the issuer (then
 /// followed by a path, a query or nothing): its scheme and host are the issuer's, whatever a URL
 /// parser makes of them, so rules comparing them need not parse it (most endpoints are written
@@ -430,6 +468,48 @@ mod tests {
         let root = object(r#"{"grant_types_supported": [], "response_types_supported": ["code"]}"#);
         let obj = root.as_object().unwrap();
         assert!(declared_grants(obj).is_none() && uses_authorization_code(obj));
+    }
+
+    #[test]
+    fn plain_hosts_are_what_the_url_parser_reads() {
+        let urls = [
+            "https://id.example.com/authorize",
+            "https://ID.Example.COM:8443?x=1",
+            "http://a-b.example.co.uk#f",
+            "https://api.localhost/",
+            "https://xn--bcher-kva.example/",
+            "https://xn--zz.example/",
+            "https://a..b.example/",
+            "https://example.com./",
+            "https://127.0.0.1/",
+            "https://1.2.3.0x10/",
+            "https://[::1]/",
+            "https://user@evil.example/",
+            "https://evil.example:x@good.example/",
+            "https://good.example\\@evil.example/",
+            "https://ex%61mple.com/",
+            "https://exa\tmple.com/",
+            "https://exa mple.com/",
+            "https://example.com:99999/",
+            "https://:443/",
+            "https:///path",
+            "https://b\u{fc}cher.example/",
+            "ftp://example.com/",
+            "HTTPS://example.com/",
+        ];
+        for url in urls {
+            let Some((scheme, host)) = plain_host(url) else {
+                continue;
+            };
+            if let Ok(parsed) = url::Url::parse(url) {
+                assert_eq!(parsed.scheme(), scheme, "{url}");
+                assert!(matches!(parsed.host(), Some(url::Host::Domain(_))), "{url}");
+                assert_eq!(parsed.host_str(), Some(host.to_ascii_lowercase().as_str()), "{url}");
+            }
+        }
+        assert_eq!(plain_host("https://ID.Example.COM:8443?x=1"), Some(("https", "ID.Example.COM")));
+        assert_eq!(plain_host("https://127.0.0.1/"), None);
+        assert_eq!(plain_host("https://evil.example:x@good.example/"), None);
     }
 
     #[test]
