@@ -31,5 +31,5 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     empty_array::check(ctx);
 }
 
-pub(crate) use unknown_member::closest as closest_value;
 pub(crate) use unknown_member::Suggestions;
+pub(crate) use unknown_member::closest as closest_value;

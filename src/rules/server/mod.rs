@@ -424,10 +424,18 @@ mod tests {
         assert!(!codes("as.discovery.json", PLAIN, vec![]).contains(&"SRV006"));
         assert!(codes("oauth-authorization-server", PLAIN, vec![]).is_empty());
         assert!(codes("site/.well-known/openid-configuration", PLAIN, vec![]).contains(&"SRV006"));
-        for path in ["openid-configuration.json", "site/openid-configuration/", "site/openid-configuration/./"] {
+        for path in [
+            "openid-configuration.json",
+            "site/openid-configuration/",
+            "site/openid-configuration/./",
+        ] {
             assert!(codes(path, PLAIN, vec![]).contains(&"SRV006"), "{path}");
         }
-        for path in ["site/x-openid-configuration", "openid-configuration.json.bak", "openid-configuration/.."] {
+        for path in [
+            "site/x-openid-configuration",
+            "openid-configuration.json.bak",
+            "openid-configuration/..",
+        ] {
             assert!(!codes(path, PLAIN, vec![]).contains(&"SRV006"), "{path}");
         }
         assert!(codes("as.discovery.json", PLAIN, vec![Profile::Oidc]).contains(&"SRV006"));
@@ -507,7 +515,10 @@ mod tests {
                 assert_eq!(parsed.host_str(), Some(host.to_ascii_lowercase().as_str()), "{url}");
             }
         }
-        assert_eq!(plain_host("https://ID.Example.COM:8443?x=1"), Some(("https", "ID.Example.COM")));
+        assert_eq!(
+            plain_host("https://ID.Example.COM:8443?x=1"),
+            Some(("https", "ID.Example.COM"))
+        );
         assert_eq!(plain_host("https://127.0.0.1/"), None);
         assert_eq!(plain_host("https://evil.example:x@good.example/"), None);
     }
