@@ -8,7 +8,7 @@ use serde_json::Value as J;
 
 use crate::diagnostic::Severity;
 use crate::document::Kind;
-use crate::json::{Node, Pointer, Value};
+use crate::json::{Member, Node, Pointer, Value};
 use crate::rules::Ctx;
 use crate::rules::schema::{INTEGER_OUT_OF_RANGE, INVALID_EMAIL, INVALID_URL, UNSUPPORTED_VALUE, WRONG_TYPE};
 
@@ -108,6 +108,9 @@ struct FastNode {
     has_pattern_properties: bool,
     items: Option<usize>,
     reference: Option<usize>,
+    /// For the schema of a top-level member in [`INTEGER_MEMBERS`]: that schema, which
+    /// [`check_integer_ranges`] walks.
+    integer_schema: Option<&'static J>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -320,6 +323,15 @@ impl FastSchema {
         let mut fast = FastSchema { nodes: Vec::new() };
         let mut seen = std::collections::HashMap::new();
         fast.node(root, root, &mut seen);
+        let integer_members = &*INTEGER_MEMBERS[kind as usize];
+        if let Some(properties) = root.get("properties").and_then(J::as_object) {
+            for (name, schema) in properties.iter().filter(|(name, _)| integer_members.contains(*name)) {
+                let index = fast.nodes[0].properties.as_ref().and_then(|p| p.get(name)).copied();
+                if let Some(index) = index {
+                    fast.nodes[index].integer_schema = Some(schema);
+                }
+            }
+        }
         fast
     }
 
@@ -404,11 +416,18 @@ impl FastSchema {
 
     /// What the quick check proves of the document: valid; or valid but for the top-level
     /// members named (when the root is an object and the schema's root has nothing but `type`,
-    /// `properties` and `patternProperties`); or nothing.
-    fn quick_check<'n>(&self, root: &'n Node<'_>) -> Quick<'n> {
+    /// `properties` and `patternProperties`); or nothing. Also collects the top-level members
+    /// whose schema has an integer (with that schema), for the integer-range pass: the member's
+    /// schema is looked up once for both.
+    fn quick_check<'n, 'a>(
+        &self,
+        root: &'n Node<'a>,
+        integer_members: &mut Vec<(&'n Member<'a>, &'static J)>,
+    ) -> Quick<'n> {
         let Some(node) = self.nodes.first() else {
             return Quick::Whole;
         };
+        let property = |m: &Member<'_>| node.properties.as_ref().and_then(|p| p.get(m.name.as_ref())).copied();
         let plain_root = !node.unsure
             && node.kind == Some(FastType::Object)
             && node.format.is_none()
@@ -424,6 +443,11 @@ impl FastSchema {
             };
         };
         if !plain_root {
+            integer_members.extend(
+                object
+                    .iter()
+                    .filter_map(|m| Some((m, self.nodes[property(m)?].integer_schema?))),
+            );
             return if self.holds(0, root, 0) {
                 Quick::Valid
             } else {
@@ -433,12 +457,12 @@ impl FastSchema {
         // As `holds` at the root, member by member.
         let mut unproven: Vec<&'n str> = Vec::new();
         for m in object.iter() {
+            let sub = property(m);
+            if let Some(schema) = sub.and_then(|sub| self.nodes[sub].integer_schema) {
+                integer_members.push((m, schema));
+            }
             let sure = !(node.has_pattern_properties && m.name.as_bytes().contains(&b'#'))
-                && node
-                    .properties
-                    .as_ref()
-                    .and_then(|p| p.get(m.name.as_ref()))
-                    .is_none_or(|&sub| self.holds(sub, &m.value, 1));
+                && sub.is_none_or(|sub| self.holds(sub, &m.value, 1));
             if !sure && !unproven.contains(&m.name.as_ref()) {
                 unproven.push(m.name.as_ref());
             }
@@ -524,7 +548,8 @@ pub fn schema_json(kind: Kind) -> &'static J {
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     // Most documents are valid: a quick check on the parse tree proves it without converting the
     // document for the validator. What it cannot prove valid goes to the validator.
-    let quick = FAST_SCHEMAS[ctx.kind as usize].quick_check(ctx.root);
+    let mut integer_members = Vec::new();
+    let quick = FAST_SCHEMAS[ctx.kind as usize].quick_check(ctx.root, &mut integer_members);
     if !matches!(quick, Quick::Valid) {
         // Compiled on first use only: a run over valid documents never compiles it.
         let validator = &*VALIDATORS[ctx.kind as usize];
@@ -561,21 +586,12 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     }
     // As `check_integer_ranges(ctx, ctx.root, "", schema, 0)`, but only into the members whose
     // schema has an integer somewhere: no other subtree can report.
-    let (Some(object), Some(properties)) = (ctx.root.as_object(), schema_json(ctx.kind).get("properties")) else {
-        return;
-    };
-    let integer_members = &*INTEGER_MEMBERS[ctx.kind as usize];
     let mut pointer = String::new();
-    for m in object.iter() {
-        if !integer_members.contains(m.name.as_ref()) {
-            continue;
-        }
-        if let Some(sub) = properties.get(m.name.as_ref()) {
-            pointer.clear();
-            pointer.push('/');
-            pointer.push_str(&crate::json::escape_token(&m.name));
-            check_integer_ranges(ctx, &m.value, &mut pointer, sub, 1);
-        }
+    for (m, sub) in integer_members {
+        pointer.clear();
+        pointer.push('/');
+        pointer.push_str(&crate::json::escape_token(&m.name));
+        check_integer_ranges(ctx, &m.value, &mut pointer, sub, 1);
     }
 }
 
@@ -1185,7 +1201,7 @@ mod tests {
                 continue;
             };
             for kind in Kind::ALL {
-                let quick = FAST_SCHEMAS[kind as usize].quick_check(&parsed.root);
+                let quick = FAST_SCHEMAS[kind as usize].quick_check(&parsed.root, &mut Vec::new());
                 // Both cut the same (long arrays: later chunks are validated apart, and only
                 // arrays in members not proven valid can have errors there).
                 let whole = errors(kind, &validator_instance(&parsed.root, &Quick::Whole, &mut Vec::new()));
