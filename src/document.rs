@@ -203,11 +203,13 @@ static EXCLUSIVE: LazyLock<[std::collections::HashSet<&'static str, registry::Na
 });
 
 /// [`EXCLUSIVE`] of the kinds that vote (client, server, resource) as one map: a name is exclusive
-/// to at most one kind, so each member name costs one lookup.
+/// to at most one kind, so each member name costs one lookup. Without names holding a `#`: a
+/// member name is looked up without its language tag, so such a name could never match.
 static EXCLUSIVE_VOTE: LazyLock<registry::NameMap<Kind>> = LazyLock::new(|| {
     [Kind::Client, Kind::Server, Kind::Resource]
         .into_iter()
         .flat_map(|kind| EXCLUSIVE[kind as usize].iter().map(move |&name| (name, kind)))
+        .filter(|(name, _)| !name.contains('#'))
         .collect()
 });
 
@@ -227,8 +229,13 @@ pub fn kind_from_content(root: &Node<'_>) -> Option<Kind> {
 fn vote<'n>(names: impl Iterator<Item = &'n str>) -> Option<Kind> {
     let mut score = [0usize; 4];
     for name in names {
-        let base = crate::json::split_language_tag(name).map_or(name, |(b, _)| b);
-        if let Some(&kind) = EXCLUSIVE_VOTE.get(base) {
+        // The whole name first: most names are found whole, and a name found whole has no `#`
+        // (see EXCLUSIVE_VOTE), so only the others are searched for a language tag.
+        let found = EXCLUSIVE_VOTE.get_key_value(name).or_else(|| {
+            let (base, _) = crate::json::split_language_tag(name)?;
+            EXCLUSIVE_VOTE.get_key_value(base)
+        });
+        if let Some((&base, &kind)) = found {
             score[kind as usize] += if base == "issuer" { 2 } else { 1 };
         }
     }
