@@ -284,36 +284,40 @@ mod rfc3986 {
     }
 
     fn scan(bytes: &[u8], mut at: usize, class: u8) -> Option<usize> {
-        while let Some(&b) = bytes.get(at) {
-            let found = CLASSES[b as usize];
-            if found & class != 0 {
-                at += 1;
-            } else if found == PERCENT {
-                if !bytes.get(at + 1..at + 3)?.iter().all(u8::is_ascii_hexdigit) {
-                    return None;
-                }
-                at += 3;
-            } else {
-                break;
+        loop {
+            // Each run between escapes as one slice iteration, without a bounds check and an
+            // escape test per byte.
+            let run = bytes.get(at..).unwrap_or_default();
+            at += run.iter().take_while(|&&b| CLASSES[b as usize] & class != 0).count();
+            if bytes.get(at) != Some(&b'%') {
+                return Some(at);
             }
+            if !bytes.get(at + 1..at + 3)?.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            at += 3;
         }
-        Some(at)
     }
 
+    /// Host and port after the user information (up to the first `@`): a host without `:` or
+    /// `@`, then perhaps `:` and digits. One pass for an authority without user information
+    /// (nearly all): the first `:` or `@` is searched for once, and an `@` only after it.
     fn authority(bytes: &[u8]) -> bool {
-        let host_port = bytes
-            .iter()
-            .position(|&b| b == b'@')
-            .map_or(bytes, |at| &bytes[at + 1..]);
-        let host_end = host_port
-            .iter()
-            .position(|&b| CLASSES[b as usize] & (COLON | AT) != 0)
-            .unwrap_or(host_port.len());
-        match host_port.get(host_end) {
-            None => true,
-            Some(b':') => host_port[host_end + 1..].iter().all(u8::is_ascii_digit),
-            Some(_) => false,
-        }
+        let is_delimiter = |b: &u8| CLASSES[*b as usize] & (COLON | AT) != 0;
+        let Some(first) = bytes.iter().position(is_delimiter) else {
+            return true;
+        };
+        let (host_port, host_end) = match bytes[first..].iter().position(|&b| b == b'@') {
+            None => (bytes, first),
+            Some(at) => {
+                let host_port = &bytes[first + at + 1..];
+                match host_port.iter().position(is_delimiter) {
+                    None => return true,
+                    Some(end) => (host_port, end),
+                }
+            }
+        };
+        host_port[host_end] == b':' && host_port[host_end + 1..].iter().all(u8::is_ascii_digit)
     }
 }
 
