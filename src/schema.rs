@@ -111,6 +111,8 @@ struct FastNode {
     /// For the schema of a top-level member in [`INTEGER_MEMBERS`]: that schema, which
     /// [`check_integer_ranges`] walks.
     integer_schema: Option<&'static J>,
+    /// The type, when the schema asserts nothing else (most array element schemas).
+    only_type: Option<FastType>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -408,6 +410,16 @@ impl FastSchema {
                 _ => node.unsure = true,
             }
         }
+        node.only_type = node.kind.filter(|_| {
+            !node.unsure
+                && node.format.is_none()
+                && node.enum_strings.is_none()
+                && node.minimum.is_none()
+                && node.properties.is_none()
+                && !node.has_pattern_properties
+                && node.items.is_none()
+                && node.reference.is_none()
+        });
         self.nodes[index] = node;
         index
     }
@@ -483,21 +495,10 @@ impl FastSchema {
         if node.unsure || depth > 64 {
             return false;
         }
-        if let Some(kind) = node.kind {
-            let matches = match (&value.value, kind) {
-                (Value::String(_), FastType::String)
-                | (Value::Bool(_), FastType::Boolean)
-                | (Value::Number(_), FastType::Number)
-                | (Value::Object(_), FastType::Object)
-                | (Value::Array(_), FastType::Array)
-                | (Value::Null, FastType::Null) => true,
-                // Only plain 64-bit integers (`1.0`, `1e3`, huge values: the full validator).
-                (Value::Number(text), FastType::Integer) => text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(),
-                _ => false,
-            };
-            if !matches {
-                return false;
-            }
+        if let Some(kind) = node.kind
+            && !type_holds(kind, &value.value)
+        {
+            return false;
         }
         match (&value.value, node.format) {
             (Value::String(s), Some(format)) if !format_holds(format, s) => return false,
@@ -531,15 +532,35 @@ impl FastSchema {
                 }
             }
         }
-        if let (Value::Array(items), Some(sub)) = (&value.value, node.items)
-            && !items.iter().all(|item| self.holds(sub, item, depth + 1))
-        {
-            return false;
+        if let (Value::Array(items), Some(sub)) = (&value.value, node.items) {
+            let all_hold = match self.nodes[sub].only_type {
+                // As `holds` would find for each element, without a call per element.
+                Some(kind) if depth < 64 => items.iter().all(|item| type_holds(kind, &item.value)),
+                _ => items.iter().all(|item| self.holds(sub, item, depth + 1)),
+            };
+            if !all_hold {
+                return false;
+            }
         }
         match node.reference {
             Some(sub) => self.holds(sub, value, depth + 1),
             None => true,
         }
+    }
+}
+
+/// Whether `value` has the JSON Schema type `kind`.
+fn type_holds(kind: FastType, value: &Value<'_>) -> bool {
+    match (value, kind) {
+        (Value::String(_), FastType::String)
+        | (Value::Bool(_), FastType::Boolean)
+        | (Value::Number(_), FastType::Number)
+        | (Value::Object(_), FastType::Object)
+        | (Value::Array(_), FastType::Array)
+        | (Value::Null, FastType::Null) => true,
+        // Only plain 64-bit integers (`1.0`, `1e3`, huge values: the full validator).
+        (Value::Number(text), FastType::Integer) => text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(),
+        _ => false,
     }
 }
 
