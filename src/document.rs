@@ -123,7 +123,10 @@ pub enum KindSource {
 /// - `jwks`, `jwks.json`, `*.jwks.json` → JWK Set;
 /// - `*.client.json`, or any `.json` file directly in a directory named `clients` → client.
 pub fn kind_from_file_name(path: &Path) -> Option<Kind> {
-    let name = path.file_name()?.to_str()?;
+    let (name, parent) = match plain_name_and_parent(path) {
+        Some((name, parent)) => (name, Some(parent)),
+        None => (path.file_name()?.to_str()?, None),
+    };
     let stem = name.strip_suffix(".json").unwrap_or(name);
     match stem {
         "openid-configuration" | "oauth-authorization-server" => return Some(Kind::Server),
@@ -140,11 +143,37 @@ pub fn kind_from_file_name(path: &Path) -> Option<Kind> {
     if name.ends_with(".client.json") {
         return Some(Kind::Client);
     }
-    let parent = path.parent()?.file_name()?.to_str()?;
+    let parent = match parent {
+        Some(parent) => parent?,
+        None => path.parent()?.file_name()?.to_str()?,
+    };
     if parent == "clients" && name.ends_with(".json") {
         return Some(Kind::Client);
     }
     None
+}
+
+/// The file name of a plain path and the name of its directory (`None` when the path has none),
+/// exactly as `Path::file_name` of the path and of its parent give them, read off the text:
+/// `Path`'s component parser costs more than the rest of kind detection. `None` when the path
+/// is not plain (not UTF-8, not a Unix path, or an empty, `.` or `..` segment among the last two).
+fn plain_name_and_parent(path: &Path) -> Option<(&str, Option<&str>)> {
+    fn normal(segment: &str) -> Option<&str> {
+        (!matches!(segment, "" | "." | "..")).then_some(segment)
+    }
+    if !cfg!(unix) {
+        return None;
+    }
+    let text = path.to_str()?;
+    let Some((head, name)) = text.rsplit_once('/') else {
+        return Some((normal(text)?, None));
+    };
+    let parent = head.rsplit_once('/').map_or(head, |(_, parent)| parent);
+    if parent.is_empty() && head.is_empty() {
+        // `/name`: the parent is the root, which has no name.
+        return Some((normal(name)?, None));
+    }
+    Some((normal(name)?, Some(normal(parent)?)))
 }
 
 /// Whether the walker should pick a file: `*.json` plus the extension-less well-known names.
@@ -174,11 +203,13 @@ static EXCLUSIVE: LazyLock<[std::collections::HashSet<&'static str, registry::Na
 });
 
 /// [`EXCLUSIVE`] of the kinds that vote (client, server, resource) as one map: a name is exclusive
-/// to at most one kind, so each member name costs one lookup.
+/// to at most one kind, so each member name costs one lookup. Without names holding a `#`: a
+/// member name is looked up without its language tag, so such a name could never match.
 static EXCLUSIVE_VOTE: LazyLock<registry::NameMap<Kind>> = LazyLock::new(|| {
     [Kind::Client, Kind::Server, Kind::Resource]
         .into_iter()
         .flat_map(|kind| EXCLUSIVE[kind as usize].iter().map(move |&name| (name, kind)))
+        .filter(|(name, _)| !name.contains('#'))
         .collect()
 });
 
@@ -198,8 +229,13 @@ pub fn kind_from_content(root: &Node<'_>) -> Option<Kind> {
 fn vote<'n>(names: impl Iterator<Item = &'n str>) -> Option<Kind> {
     let mut score = [0usize; 4];
     for name in names {
-        let base = crate::json::split_language_tag(name).map_or(name, |(b, _)| b);
-        if let Some(&kind) = EXCLUSIVE_VOTE.get(base) {
+        // The whole name first: most names are found whole, and a name found whole has no `#`
+        // (see EXCLUSIVE_VOTE), so only the others are searched for a language tag.
+        let found = EXCLUSIVE_VOTE.get_key_value(name).or_else(|| {
+            let (base, _) = crate::json::split_language_tag(name)?;
+            EXCLUSIVE_VOTE.get_key_value(base)
+        });
+        if let Some((&base, &kind)) = found {
             score[kind as usize] += if base == "issuer" { 2 } else { 1 };
         }
     }
@@ -309,6 +345,42 @@ pub fn is_statement_claims(obj: &Object<'_>) -> bool {
 mod tests {
     use super::*;
     use crate::json::{ParseOptions, parse};
+
+    #[test]
+    fn plain_paths_are_read_as_path_reads_them() {
+        for text in [
+            "a.json",
+            "clients/a.json",
+            "/clients/a.json",
+            "/a.json",
+            "x/clients/a.json",
+            "./a.json",
+            "../a.json",
+            "x/./a.json",
+            "x/../a.json",
+            "x//a.json",
+            "x/a.json/",
+            "x/a.json/.",
+            ".",
+            "..",
+            "/",
+            "",
+            "a/.",
+            "a/..",
+            "//a.json",
+            "clients/.hidden.json",
+        ] {
+            let path = Path::new(text);
+            let expected = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(|name| (name, path.parent().and_then(Path::file_name).and_then(|p| p.to_str())));
+            if let Some(found) = plain_name_and_parent(path) {
+                assert_eq!(Some(found), expected, "{text:?}");
+            }
+        }
+        assert!(plain_name_and_parent(Path::new("clients/a.json")).is_some());
+    }
 
     fn content_kind(text: &str) -> Option<Kind> {
         kind_from_content(&parse(text, &ParseOptions::default()).unwrap().root)

@@ -8,7 +8,7 @@ use serde_json::Value as J;
 
 use crate::diagnostic::Severity;
 use crate::document::Kind;
-use crate::json::{Node, Pointer, Value};
+use crate::json::{Member, Node, Pointer, Value};
 use crate::rules::Ctx;
 use crate::rules::schema::{INTEGER_OUT_OF_RANGE, INVALID_EMAIL, INVALID_URL, UNSUPPORTED_VALUE, WRONG_TYPE};
 
@@ -108,6 +108,11 @@ struct FastNode {
     has_pattern_properties: bool,
     items: Option<usize>,
     reference: Option<usize>,
+    /// For the schema of a top-level member in [`INTEGER_MEMBERS`]: that schema, which
+    /// [`check_integer_ranges`] walks.
+    integer_schema: Option<&'static J>,
+    /// The type, when the schema asserts nothing else (most array element schemas).
+    only_type: Option<FastType>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -281,36 +286,40 @@ mod rfc3986 {
     }
 
     fn scan(bytes: &[u8], mut at: usize, class: u8) -> Option<usize> {
-        while let Some(&b) = bytes.get(at) {
-            let found = CLASSES[b as usize];
-            if found & class != 0 {
-                at += 1;
-            } else if found == PERCENT {
-                if !bytes.get(at + 1..at + 3)?.iter().all(u8::is_ascii_hexdigit) {
-                    return None;
-                }
-                at += 3;
-            } else {
-                break;
+        loop {
+            // Each run between escapes as one slice iteration, without a bounds check and an
+            // escape test per byte.
+            let run = bytes.get(at..).unwrap_or_default();
+            at += run.iter().take_while(|&&b| CLASSES[b as usize] & class != 0).count();
+            if bytes.get(at) != Some(&b'%') {
+                return Some(at);
             }
+            if !bytes.get(at + 1..at + 3)?.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            at += 3;
         }
-        Some(at)
     }
 
+    /// Host and port after the user information (up to the first `@`): a host without `:` or
+    /// `@`, then perhaps `:` and digits. One pass for an authority without user information
+    /// (nearly all): the first `:` or `@` is searched for once, and an `@` only after it.
     fn authority(bytes: &[u8]) -> bool {
-        let host_port = bytes
-            .iter()
-            .position(|&b| b == b'@')
-            .map_or(bytes, |at| &bytes[at + 1..]);
-        let host_end = host_port
-            .iter()
-            .position(|&b| CLASSES[b as usize] & (COLON | AT) != 0)
-            .unwrap_or(host_port.len());
-        match host_port.get(host_end) {
-            None => true,
-            Some(b':') => host_port[host_end + 1..].iter().all(u8::is_ascii_digit),
-            Some(_) => false,
-        }
+        let is_delimiter = |b: &u8| CLASSES[*b as usize] & (COLON | AT) != 0;
+        let Some(first) = bytes.iter().position(is_delimiter) else {
+            return true;
+        };
+        let (host_port, host_end) = match bytes[first..].iter().position(|&b| b == b'@') {
+            None => (bytes, first),
+            Some(at) => {
+                let host_port = &bytes[first + at + 1..];
+                match host_port.iter().position(is_delimiter) {
+                    None => return true,
+                    Some(end) => (host_port, end),
+                }
+            }
+        };
+        host_port[host_end] == b':' && host_port[host_end + 1..].iter().all(u8::is_ascii_digit)
     }
 }
 
@@ -320,6 +329,15 @@ impl FastSchema {
         let mut fast = FastSchema { nodes: Vec::new() };
         let mut seen = std::collections::HashMap::new();
         fast.node(root, root, &mut seen);
+        let integer_members = &*INTEGER_MEMBERS[kind as usize];
+        if let Some(properties) = root.get("properties").and_then(J::as_object) {
+            for (name, schema) in properties.iter().filter(|(name, _)| integer_members.contains(*name)) {
+                let index = fast.nodes[0].properties.as_ref().and_then(|p| p.get(name)).copied();
+                if let Some(index) = index {
+                    fast.nodes[index].integer_schema = Some(schema);
+                }
+            }
+        }
         fast
     }
 
@@ -392,6 +410,16 @@ impl FastSchema {
                 _ => node.unsure = true,
             }
         }
+        node.only_type = node.kind.filter(|_| {
+            !node.unsure
+                && node.format.is_none()
+                && node.enum_strings.is_none()
+                && node.minimum.is_none()
+                && node.properties.is_none()
+                && !node.has_pattern_properties
+                && node.items.is_none()
+                && node.reference.is_none()
+        });
         self.nodes[index] = node;
         index
     }
@@ -404,11 +432,18 @@ impl FastSchema {
 
     /// What the quick check proves of the document: valid; or valid but for the top-level
     /// members named (when the root is an object and the schema's root has nothing but `type`,
-    /// `properties` and `patternProperties`); or nothing.
-    fn quick_check<'n>(&self, root: &'n Node<'_>) -> Quick<'n> {
+    /// `properties` and `patternProperties`); or nothing. Also collects the top-level members
+    /// whose schema has an integer (with that schema), for the integer-range pass: the member's
+    /// schema is looked up once for both.
+    fn quick_check<'n, 'a>(
+        &self,
+        root: &'n Node<'a>,
+        integer_members: &mut Vec<(&'n Member<'a>, &'static J)>,
+    ) -> Quick<'n> {
         let Some(node) = self.nodes.first() else {
             return Quick::Whole;
         };
+        let property = |m: &Member<'_>| node.properties.as_ref().and_then(|p| p.get(m.name.as_ref())).copied();
         let plain_root = !node.unsure
             && node.kind == Some(FastType::Object)
             && node.format.is_none()
@@ -424,6 +459,11 @@ impl FastSchema {
             };
         };
         if !plain_root {
+            integer_members.extend(
+                object
+                    .iter()
+                    .filter_map(|m| Some((m, self.nodes[property(m)?].integer_schema?))),
+            );
             return if self.holds(0, root, 0) {
                 Quick::Valid
             } else {
@@ -433,12 +473,12 @@ impl FastSchema {
         // As `holds` at the root, member by member.
         let mut unproven: Vec<&'n str> = Vec::new();
         for m in object.iter() {
+            let sub = property(m);
+            if let Some(schema) = sub.and_then(|sub| self.nodes[sub].integer_schema) {
+                integer_members.push((m, schema));
+            }
             let sure = !(node.has_pattern_properties && m.name.as_bytes().contains(&b'#'))
-                && node
-                    .properties
-                    .as_ref()
-                    .and_then(|p| p.get(m.name.as_ref()))
-                    .is_none_or(|&sub| self.holds(sub, &m.value, 1));
+                && sub.is_none_or(|sub| self.holds(sub, &m.value, 1));
             if !sure && !unproven.contains(&m.name.as_ref()) {
                 unproven.push(m.name.as_ref());
             }
@@ -455,21 +495,10 @@ impl FastSchema {
         if node.unsure || depth > 64 {
             return false;
         }
-        if let Some(kind) = node.kind {
-            let matches = match (&value.value, kind) {
-                (Value::String(_), FastType::String)
-                | (Value::Bool(_), FastType::Boolean)
-                | (Value::Number(_), FastType::Number)
-                | (Value::Object(_), FastType::Object)
-                | (Value::Array(_), FastType::Array)
-                | (Value::Null, FastType::Null) => true,
-                // Only plain 64-bit integers (`1.0`, `1e3`, huge values: the full validator).
-                (Value::Number(text), FastType::Integer) => text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(),
-                _ => false,
-            };
-            if !matches {
-                return false;
-            }
+        if let Some(kind) = node.kind
+            && !type_holds(kind, &value.value)
+        {
+            return false;
         }
         match (&value.value, node.format) {
             (Value::String(s), Some(format)) if !format_holds(format, s) => return false,
@@ -503,15 +532,35 @@ impl FastSchema {
                 }
             }
         }
-        if let (Value::Array(items), Some(sub)) = (&value.value, node.items)
-            && !items.iter().all(|item| self.holds(sub, item, depth + 1))
-        {
-            return false;
+        if let (Value::Array(items), Some(sub)) = (&value.value, node.items) {
+            let all_hold = match self.nodes[sub].only_type {
+                // As `holds` would find for each element, without a call per element.
+                Some(kind) if depth < 64 => items.iter().all(|item| type_holds(kind, &item.value)),
+                _ => items.iter().all(|item| self.holds(sub, item, depth + 1)),
+            };
+            if !all_hold {
+                return false;
+            }
         }
         match node.reference {
             Some(sub) => self.holds(sub, value, depth + 1),
             None => true,
         }
+    }
+}
+
+/// Whether `value` has the JSON Schema type `kind`.
+fn type_holds(kind: FastType, value: &Value<'_>) -> bool {
+    match (value, kind) {
+        (Value::String(_), FastType::String)
+        | (Value::Bool(_), FastType::Boolean)
+        | (Value::Number(_), FastType::Number)
+        | (Value::Object(_), FastType::Object)
+        | (Value::Array(_), FastType::Array)
+        | (Value::Null, FastType::Null) => true,
+        // Only plain 64-bit integers (`1.0`, `1e3`, huge values: the full validator).
+        (Value::Number(text), FastType::Integer) => text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(),
+        _ => false,
     }
 }
 
@@ -524,7 +573,8 @@ pub fn schema_json(kind: Kind) -> &'static J {
 pub fn check(ctx: &mut Ctx<'_, '_>) {
     // Most documents are valid: a quick check on the parse tree proves it without converting the
     // document for the validator. What it cannot prove valid goes to the validator.
-    let quick = FAST_SCHEMAS[ctx.kind as usize].quick_check(ctx.root);
+    let mut integer_members = Vec::new();
+    let quick = FAST_SCHEMAS[ctx.kind as usize].quick_check(ctx.root, &mut integer_members);
     if !matches!(quick, Quick::Valid) {
         // Compiled on first use only: a run over valid documents never compiles it.
         let validator = &*VALIDATORS[ctx.kind as usize];
@@ -561,21 +611,12 @@ pub fn check(ctx: &mut Ctx<'_, '_>) {
     }
     // As `check_integer_ranges(ctx, ctx.root, "", schema, 0)`, but only into the members whose
     // schema has an integer somewhere: no other subtree can report.
-    let (Some(object), Some(properties)) = (ctx.root.as_object(), schema_json(ctx.kind).get("properties")) else {
-        return;
-    };
-    let integer_members = &*INTEGER_MEMBERS[ctx.kind as usize];
     let mut pointer = String::new();
-    for m in object.iter() {
-        if !integer_members.contains(m.name.as_ref()) {
-            continue;
-        }
-        if let Some(sub) = properties.get(m.name.as_ref()) {
-            pointer.clear();
-            pointer.push('/');
-            pointer.push_str(&crate::json::escape_token(&m.name));
-            check_integer_ranges(ctx, &m.value, &mut pointer, sub, 1);
-        }
+    for (m, sub) in integer_members {
+        pointer.clear();
+        pointer.push('/');
+        pointer.push_str(&crate::json::escape_token(&m.name));
+        check_integer_ranges(ctx, &m.value, &mut pointer, sub, 1);
     }
 }
 
@@ -1185,7 +1226,7 @@ mod tests {
                 continue;
             };
             for kind in Kind::ALL {
-                let quick = FAST_SCHEMAS[kind as usize].quick_check(&parsed.root);
+                let quick = FAST_SCHEMAS[kind as usize].quick_check(&parsed.root, &mut Vec::new());
                 // Both cut the same (long arrays: later chunks are validated apart, and only
                 // arrays in members not proven valid can have errors there).
                 let whole = errors(kind, &validator_instance(&parsed.root, &Quick::Whole, &mut Vec::new()));

@@ -18,6 +18,10 @@ pub fn is_secret_member(name: &str) -> bool {
 /// Spans of every secret value in a document: credentials anywhere, private key members inside
 /// any object that has a `kty` member or sits in a `keys` array.
 pub fn secret_spans(root: &Node<'_>) -> Vec<Span> {
+    // Only containers go on the stack: a scalar holds no member, and most values are scalars.
+    fn is_container(node: &Node<'_>) -> bool {
+        matches!(node.value, Value::Object(_) | Value::Array(_))
+    }
     let mut spans = Vec::new();
     // (node, inside a `keys` array)
     let mut stack: Vec<(&Node<'_>, bool)> = vec![(root, false)];
@@ -29,12 +33,12 @@ pub fn secret_spans(root: &Node<'_>) -> Vec<Span> {
                     let name = m.name.as_ref();
                     if CREDENTIAL_MEMBERS.contains(&name) || (is_jwk && PRIVATE_JWK_MEMBERS.contains(&name)) {
                         spans.push(m.value.span);
-                    } else {
+                    } else if is_container(&m.value) {
                         stack.push((&m.value, name == "keys"));
                     }
                 }
             }
-            Value::Array(items) => stack.extend(items.iter().map(|i| (i, in_keys))),
+            Value::Array(items) => stack.extend(items.iter().filter(|i| is_container(i)).map(|i| (i, in_keys))),
             _ => {}
         }
     }
