@@ -431,7 +431,7 @@ impl LetterCounts {
         for b in candidate.bytes() {
             counts[usize::from(b.to_ascii_lowercase())] -= 1;
         }
-        // Summed as bytes widened to `u32`, which the compiler vectorises (at most 254 here).
+        // At most 254: two names of at most `MAX_COUNTED` characters.
         let differences: u32 = counts.iter().map(|c| u32::from(c.unsigned_abs())).sum();
         (differences as usize).div_ceil(2)
     }
