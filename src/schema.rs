@@ -444,6 +444,16 @@ impl FastSchema {
             return Quick::Whole;
         };
         let property = |m: &Member<'_>| node.properties.as_ref().and_then(|p| p.get(m.name.as_ref())).copied();
+        let whole = || {
+            if self.holds(0, root, 0) {
+                Quick::Valid
+            } else {
+                Quick::Whole
+            }
+        };
+        let Value::Object(object) = &root.value else {
+            return whole();
+        };
         let plain_root = !node.unsure
             && node.kind == Some(FastType::Object)
             && node.format.is_none()
@@ -451,24 +461,13 @@ impl FastSchema {
             && node.minimum.is_none()
             && node.items.is_none()
             && node.reference.is_none();
-        let Value::Object(object) = &root.value else {
-            return if self.holds(0, root, 0) {
-                Quick::Valid
-            } else {
-                Quick::Whole
-            };
-        };
         if !plain_root {
             integer_members.extend(
                 object
                     .iter()
                     .filter_map(|m| Some((m, self.nodes[property(m)?].integer_schema?))),
             );
-            return if self.holds(0, root, 0) {
-                Quick::Valid
-            } else {
-                Quick::Whole
-            };
+            return whole();
         }
         // As `holds` at the root, member by member.
         let mut unproven: Vec<&'n str> = Vec::new();
@@ -477,9 +476,7 @@ impl FastSchema {
             if let Some(schema) = sub.and_then(|sub| self.nodes[sub].integer_schema) {
                 integer_members.push((m, schema));
             }
-            let sure = !(node.has_pattern_properties && m.name.as_bytes().contains(&b'#'))
-                && sub.is_none_or(|sub| self.holds(sub, &m.value, 1));
-            if !sure && !unproven.contains(&m.name.as_ref()) {
+            if !self.member_holds(node, m, sub, 0) && !unproven.contains(&m.name.as_ref()) {
                 unproven.push(m.name.as_ref());
             }
         }
@@ -488,6 +485,14 @@ impl FastSchema {
         } else {
             Quick::Members(unproven)
         }
+    }
+
+    /// Whether member `m` of an object at `depth`, checked against `node` (whose `properties`
+    /// give it the subschema `sub`), is certainly valid: a `#` name a `patternProperties` may
+    /// match is left to the full validator.
+    fn member_holds(&self, node: &FastNode, m: &Member<'_>, sub: Option<usize>, depth: usize) -> bool {
+        !(node.has_pattern_properties && m.name.as_bytes().contains(&b'#'))
+            && sub.is_none_or(|sub| self.holds(sub, &m.value, depth + 1))
     }
 
     fn holds(&self, index: usize, value: &Node<'_>, depth: usize) -> bool {
@@ -522,12 +527,8 @@ impl FastSchema {
             && (node.properties.is_some() || node.has_pattern_properties)
         {
             for m in object.iter() {
-                if node.has_pattern_properties && m.name.as_bytes().contains(&b'#') {
-                    return false;
-                }
-                if let Some(&sub) = node.properties.as_ref().and_then(|p| p.get(m.name.as_ref()))
-                    && !self.holds(sub, &m.value, depth + 1)
-                {
+                let sub = node.properties.as_ref().and_then(|p| p.get(m.name.as_ref())).copied();
+                if !self.member_holds(node, m, sub, depth) {
                     return false;
                 }
             }

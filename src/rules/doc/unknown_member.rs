@@ -71,13 +71,14 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         }
         // No known name has a `#` (a test checks): most members are found as they are, and only
         // the others are searched for a language tag.
-        let known = is_known(kind, name);
-        let base = if known {
-            name
+        let (known, base) = if is_known(kind, name) {
+            (true, name)
+        } else if let Some((base, _)) = crate::json::split_language_tag(name) {
+            (is_known(kind, base), base)
         } else {
-            crate::json::split_language_tag(name).map_or(name, |(b, _)| b)
+            (false, name)
         };
-        if known || is_known(kind, base) {
+        if known {
             if let Some(entry) = removed_member(kind, base) {
                 ctx.report(
                     &UNKNOWN_MEMBER,
