@@ -379,7 +379,17 @@ mod tests {
                 assert_eq!(Some(found), expected, "{text:?}");
             }
         }
-        assert!(plain_name_and_parent(Path::new("clients/a.json")).is_some());
+        // Plain paths are read off the text (the fast path is taken, not only consistent).
+        for text in [
+            "a.json",
+            "clients/a.json",
+            "/clients/a.json",
+            "/a.json",
+            "x/clients/a.json",
+            "clients/.hidden.json",
+        ] {
+            assert!(plain_name_and_parent(Path::new(text)).is_some(), "{text:?}");
+        }
     }
 
     fn content_kind(text: &str) -> Option<Kind> {
